@@ -1,0 +1,37 @@
+"""The one thing rules produce: a `Finding`."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Any
+
+SEVERITIES = ("error", "warning", "info")
+
+
+@dataclass(frozen=True, order=True)
+class Finding:
+    """A problem at a 1-based line and column of a file.
+
+    Ordered by path, then position, then rule, so sorting a list gives the reading order.
+    `path` is relative to the space root until the run maps it to what the user typed.
+    """
+
+    path: str
+    line: int
+    column: int
+    rule_id: str
+    rule_name: str
+    severity: str
+    message: str
+    fix: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["rule"] = data.pop("rule_id")
+        data["name"] = data.pop("rule_name")
+        if data["fix"] is None:
+            del data["fix"]
+        return data
+
+    def with_path(self, path: str) -> Finding:
+        return Finding(path, self.line, self.column, self.rule_id, self.rule_name, self.severity, self.message, self.fix)

@@ -1,0 +1,142 @@
+"""The elements of a page, each with its 1-based line and column."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..parse.tags import TagLine
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """An id a `#fragment` can point to.
+
+    `kind` is `heading` (`<a href="#x" id="x"></a>` at the end of a heading), `legacy` (the older
+    `<a id="x"></a>` in a heading) or `html` (any other `id=`/`name=` in the page's HTML).
+    """
+
+    id: str
+    line: int
+    column: int
+    kind: str
+    href: str | None = None  # the `href` of a heading anchor, without its `#`
+
+
+@dataclass
+class Heading:
+    level: int
+    text: str  # plain text, markup and the anchor removed, entities decoded
+    line: int
+    column: int
+    anchor: Anchor | None = None
+    struck: bool = False  # the whole text is struck out
+    computed_ids: tuple[str, ...] = ()  # ids GitBook computes from `text`, current generation first
+
+    @property
+    def id(self) -> str:
+        """The id GitBook serves for this heading (before any `-1` de-duplication suffix)."""
+        if self.anchor is not None:
+            return self.anchor.id
+        return self.computed_ids[0] if self.computed_ids else ""
+
+
+@dataclass(frozen=True)
+class Link:
+    """A reference to another file, a fragment or a URL.
+
+    `kind`: link, image, autolink, html-href, html-src, tag-url, tag-src, tag-page, include.
+    `target` is the destination as the reader's renderer sees it (backslash escapes and `<…>`
+    removed, not percent-decoded); `raw` is exactly what the source says.
+    """
+
+    kind: str
+    target: str
+    raw: str
+    line: int
+    column: int
+    text: str = ""
+    block: str | None = None  # the innermost GitBook block (`content-ref`, `hint`…) it sits in
+    in_card: bool = False  # inside a `<table data-view="cards">`
+    title: str = ""
+
+
+@dataclass(frozen=True)
+class TextRun:
+    """A piece of visible prose (not code), for rules that read words: emails, mentions."""
+
+    text: str
+    line: int
+    column: int
+    link: Link | None = None  # set when the text is the label of a link
+
+
+@dataclass(frozen=True)
+class Strike:
+    """A struck-out run (`~~…~~`, `<del>`, `<s>`)."""
+
+    text: str
+    line: int
+    column: int
+
+
+@dataclass
+class TextBlock:
+    """A heading, paragraph, list item or table cell, in document order.
+
+    `bold` and `struck` say that *all* its visible text is bold / struck out: a wholly bold
+    paragraph is the pseudo-heading GitBook editors often use instead of a heading.
+    """
+
+    kind: str  # heading, paragraph, list-item, table-cell
+    text: str
+    line: int
+    column: int
+    bold: bool = False
+    struck: bool = False
+    level: int = 0  # heading level, or list depth for list items
+    block: str | None = None
+
+    @property
+    def is_pseudo_heading(self) -> bool:
+        return self.kind == "paragraph" and self.bold and bool(self.text.strip())
+
+
+@dataclass
+class Block:
+    """A GitBook `{% tag %}` block, with its children blocks."""
+
+    name: str
+    tag: TagLine
+    line: int
+    column: int
+    end_line: int | None = None  # line of the end tag; None when not closed
+    parent: Block | None = field(default=None, repr=False)
+    children: list[Block] = field(default_factory=list, repr=False)
+    token_range: tuple[int, int] = (0, 0)  # indices in `Page.tokens`, end exclusive
+
+    @property
+    def attrs(self) -> dict[str, str]:
+        return self.tag.attrs
+
+    @property
+    def closed(self) -> bool:
+        return self.end_line is not None
+
+    def attribute_position(self, name: str) -> tuple[int, int]:
+        """Line and column of an attribute's value (the tag's position when it has none)."""
+        for attribute in self.tag.attributes:
+            if attribute.name == name:
+                return self.line, self.column + attribute.column + len(name) + 1 + int(attribute.quoted)
+        return self.line, self.column
+
+
+@dataclass(frozen=True)
+class SourceProblem:
+    """Something wrong with the file itself: it cannot be decoded, is binary, has a BOM…"""
+
+    kind: str
+    message: str
+    line: int
+    column: int
+    detail: Any = None

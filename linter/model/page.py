@@ -1,0 +1,495 @@
+"""The `Page` model: one Markdown file read once, parsed once, with every element positioned."""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import PurePosixPath
+from typing import Any
+
+from markdown_it.token import Token
+
+from ..parse import shared_markdown
+from ..parse.frontmatter import FrontMatter, load_front_matter
+from ..parse.gitbook_blocks import CLOSE, OPEN, PROBLEMS_KEY, TAG, PairingProblem
+from ..parse.positions import Cursor, LineIndex
+from .elements import Anchor, Block, Heading, Link, SourceProblem, Strike, TextBlock, TextRun
+from .slug import candidate_ids
+
+_ATTRIBUTE = re.compile(r"""\b(?P<name>href|src|id|name)\s*=\s*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>[^\s>"']+))""", re.I)
+_ANCHOR_TAG = re.compile(r"^<a\s[^>]*>$", re.I)
+_STRIKE_OPEN = re.compile(r"^<(del|s|strike)(\s[^>]*)?>$", re.I)
+_STRIKE_CLOSE = re.compile(r"^</(del|s|strike)\s*>$", re.I)
+_CARDS = re.compile(r"""<table[^>]*\bdata-view\s*=\s*["']?cards""", re.I)
+_TAG_LINK_ATTRIBUTES = {"url": "tag-url", "src": "tag-src", "page": "tag-page"}
+BINARY_SNIFF = 8192
+
+
+def html_attributes(content: str) -> list[tuple[str, str, int]]:
+    """(name, value, offset of the value) of each href/src/id/name attribute in an HTML snippet."""
+    found = []
+    for match in _ATTRIBUTE.finditer(content):
+        group = "dq" if match["dq"] is not None else "sq" if match["sq"] is not None else "bare"
+        found.append((match["name"].lower(), match[group], match.start(group)))
+    return found
+
+
+def decode_source(data: bytes) -> tuple[str, list[SourceProblem]]:
+    """Bytes → normalised text (LF line ends, no BOM), with what was wrong on the way."""
+    problems: list[SourceProblem] = []
+    if b"\x00" in data[:BINARY_SNIFF]:
+        return "", [SourceProblem("binary", "this is a binary file, not Markdown text", 1, 1)]
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+        problems.append(SourceProblem("bom", "the file starts with a byte-order mark (BOM)", 1, 1))
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        problems.append(
+            SourceProblem("encoding", f"the file is not valid UTF-8 (byte 0x{data[error.start]:02x})", line, column)
+        )
+        text = data.decode("utf-8", errors="replace")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text, problems
+
+
+@dataclass
+class Page:
+    """A parsed Markdown page. `path` is relative to the space root, POSIX style."""
+
+    path: str
+    text: str
+    problems: list[SourceProblem] = field(default_factory=list)
+    tokens: list[Token] = field(default_factory=list, repr=False)
+    index: LineIndex = field(init=False, repr=False)
+    front_matter: FrontMatter | None = None
+    headings: list[Heading] = field(default_factory=list)
+    anchors: list[Anchor] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
+    blocks: list[Block] = field(default_factory=list)  # every GitBook block, document order
+    text_runs: list[TextRun] = field(default_factory=list)
+    strikes: list[Strike] = field(default_factory=list)
+    text_blocks: list[TextBlock] = field(default_factory=list)
+    pairing_problems: list[PairingProblem] = field(default_factory=list, repr=False)
+    env: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    @classmethod
+    def from_bytes(cls, path: str, data: bytes) -> Page:
+        text, problems = decode_source(data)
+        return cls.from_text(path, text, problems)
+
+    @classmethod
+    def from_text(cls, path: str, text: str, problems: list[SourceProblem] | None = None) -> Page:
+        page = cls(path=path, text=text, problems=list(problems or []))
+        page.index = LineIndex(text)
+        if not any(problem.kind == "binary" for problem in page.problems):
+            _PageBuilder(page).build()
+        return page
+
+    @property
+    def name(self) -> str:
+        return PurePosixPath(self.path).name
+
+    @property
+    def is_include(self) -> bool:
+        return self.path.startswith(".gitbook/includes/")
+
+    @cached_property
+    def title(self) -> str:
+        first = next((h for h in self.headings if h.level == 1), None)
+        return first.text if first else ""
+
+    @cached_property
+    def anchor_ids(self) -> frozenset[str]:
+        """Every id a fragment may name on this page: explicit anchors, HTML ids, and the ids
+        GitBook computes for headings in either generation, with `-1`, `-2`… for repeats."""
+        ids = {anchor.id for anchor in self.anchors}
+        seen: dict[str, int] = {}
+        for heading in self.headings:
+            for computed in heading.computed_ids:
+                count = seen.get(computed, 0)
+                ids.add(computed if count == 0 else f"{computed}-{count}")
+                seen[computed] = count + 1
+        return frozenset(ids)
+
+
+class _PageBuilder:
+    """Walks the token stream once and fills the page's element lists."""
+
+    def __init__(self, page: Page) -> None:
+        self.page = page
+        self.index = page.index
+        self.block_stack: list[Block] = []
+        self.container_stack: list[Token] = []
+        self.list_depth = 0
+        self.in_cards = False
+
+    def build(self) -> None:
+        page = self.page
+        env: dict[str, Any] = {}
+        page.tokens = shared_markdown().parse(page.text, env)
+        page.env = env
+        page.pairing_problems = list(env.get(PROBLEMS_KEY, []))
+        for position, token in enumerate(page.tokens):
+            self.visit(position, token)
+        page.links.sort(key=lambda link: (link.line, link.column))
+        page.text_runs.sort(key=lambda run: (run.line, run.column))
+        self._check_unterminated_front_matter()
+
+    # -- block level -------------------------------------------------------------------------
+
+    def visit(self, position: int, token: Token) -> None:
+        kind = token.type
+        if kind == "front_matter":
+            self.page.front_matter = load_front_matter(token.content, (token.map or [0, 0])[0] + 2)
+        elif kind in (OPEN, TAG):
+            self.open_block(position, token)
+        elif kind == CLOSE:
+            self.close_block(position, token)
+        elif kind == "inline":
+            self.visit_inline(token)
+        elif kind in ("html_block",):
+            self.visit_html(token.content, token, self.index.line_start((token.map or [0])[0]))
+        elif token.nesting == 1:
+            self.container_stack.append(token)
+            if kind in ("bullet_list_open", "ordered_list_open"):
+                self.list_depth += 1
+        elif token.nesting == -1 and self.container_stack:
+            self.container_stack.pop()
+            if kind in ("bullet_list_close", "ordered_list_close"):
+                self.list_depth -= 1
+
+    def open_block(self, position: int, token: Token) -> None:
+        tag = token.meta["tag"]
+        line0 = (token.map or [0])[0]
+        column = self.index.position(token.meta["offset"]).column
+        if tag.is_end:
+            return  # a stray or mismatched end tag: the pairing problems report it
+        block = Block(tag.name, tag, line0 + 1, column, token_range=(position, position + 1))
+        if self.block_stack:
+            block.parent = self.block_stack[-1]
+            block.parent.children.append(block)
+        self.page.blocks.append(block)
+        self.add_tag_links(block)
+        if token.type == OPEN:
+            self.block_stack.append(block)
+
+    def close_block(self, position: int, token: Token) -> None:
+        if not self.block_stack:
+            return
+        block = self.block_stack.pop()
+        block.end_line = (token.map or [0])[0] + 1
+        block.token_range = (block.token_range[0], position + 1)
+
+    def add_tag_links(self, block: Block) -> None:
+        parent = block.parent.name if block.parent else None
+        for attribute in block.tag.attributes:
+            kind = _TAG_LINK_ATTRIBUTES.get(attribute.name)
+            if kind is None or block.name in ("if", "update"):
+                continue
+            line, column = block.attribute_position(attribute.name)
+            self.page.links.append(Link(kind, attribute.value, attribute.value, line, column, block=block.name))
+        if block.name == "include" and block.tag.argument is not None:
+            argument = block.tag.argument
+            self.page.links.append(
+                Link("include", argument, argument, block.line, block.column + block.tag.argument_column, block=parent)
+            )
+
+    @property
+    def current_block(self) -> str | None:
+        return self.block_stack[-1].name if self.block_stack else None
+
+    def visit_html(self, content: str, token: Token, start: int) -> None:
+        """Links and ids in raw HTML (a `<figure>`, a cards table, `<a name>`…)."""
+        if _CARDS.search(content):
+            self.in_cards = True
+        base = self.index.text.find(content[:80], start) if content else -1
+        base = start if base == -1 else base
+        for name, value, value_at in html_attributes(content):
+            where = self.index.position(base + value_at)
+            self.add_html_attribute(name, value, where.line, where.column)
+        if "</table>" in content.lower():
+            self.in_cards = False
+
+    def add_html_attribute(self, name: str, value: str, line: int, column: int) -> None:
+        value = html.unescape(value)
+        if name in ("href", "src"):
+            self.page.links.append(
+                Link(f"html-{name}", value, value, line, column, block=self.current_block, in_card=self.in_cards)
+            )
+        else:
+            self.page.anchors.append(Anchor(value, line, column, "html"))
+
+    # -- inline level ------------------------------------------------------------------------
+
+    def visit_inline(self, token: Token) -> None:
+        line_range = token.map or [0, 1]
+        start = self.index.line_start(line_range[0])
+        end = self.index.line_end(line_range[1] - 1)
+        cursor = Cursor(self.index, start, end)
+        run = _InlineRun(self, cursor)
+        for child in token.children or []:
+            run.visit(child)
+        self.record_text_block(token, run, line_range[0])
+
+    def record_text_block(self, token: Token, run: _InlineRun, line0: int) -> None:
+        parent = self.container_stack[-1] if self.container_stack else None
+        first = self.index.first_char(line0)
+        text = run.plain_text().strip()
+        if parent is not None and parent.type == "heading_open":
+            self.add_heading(parent, run, text)
+            kind, level = "heading", int(parent.tag[1])
+        elif parent is not None and parent.type in ("th_open", "td_open"):
+            kind, level = "table-cell", 0
+        elif len(self.container_stack) >= 2 and self.container_stack[-2].type == "list_item_open":
+            kind, level = "list-item", self.list_depth
+            item = self.container_stack[-2]
+            first = self.index.first_char((item.map or [line0])[0])
+        else:
+            kind, level = "paragraph", 0
+        self.page.text_blocks.append(
+            TextBlock(kind, text, first.line, first.column, run.all_bold(), run.all_struck(), level, self.current_block)
+        )
+
+    def add_heading(self, opener: Token, run: _InlineRun, text: str) -> None:
+        line0 = (opener.map or [0])[0]
+        where = self.index.first_char(line0)
+        heading = Heading(int(opener.tag[1]), text, where.line, where.column)
+        heading.anchor = run.heading_anchor
+        heading.struck = run.all_struck()
+        heading.computed_ids = candidate_ids(text) if text else ()
+        if heading.anchor is not None:
+            self.page.anchors.append(heading.anchor)
+        self.page.headings.append(heading)
+
+    def _check_unterminated_front_matter(self) -> None:
+        page = self.page
+        if page.front_matter is None and re.match(r"---[ \t]*\n", page.text):
+            page.problems.append(
+                SourceProblem(
+                    "front-matter-unterminated",
+                    "front matter opened by `---` on line 1 is never closed by a `---` line",
+                    1,
+                    1,
+                )
+            )
+
+
+class _InlineRun:
+    """The children of one inline token, located in the source left to right."""
+
+    def __init__(self, builder: _PageBuilder, cursor: Cursor) -> None:
+        self.builder = builder
+        self.page = builder.page
+        self.cursor = cursor
+        self.pieces: list[tuple[str, bool, bool]] = []  # text, bold, struck
+        self.bold = 0
+        self.struck = 0
+        # open links: the opener token, its offset, and the label's text runs (text, offset)
+        self.link_stack: list[tuple[Token, int, list[tuple[str, int]]]] = []
+        self.strike_start: tuple[int, list[str]] | None = None
+        self.heading_anchor: Anchor | None = None
+        self.pending_anchor: Anchor | None = None
+
+    def visit(self, child: Token) -> None:
+        handler = getattr(self, "on_" + child.type, None)
+        if handler is not None:
+            handler(child)
+
+    def add_text(self, text: str, offset: int) -> None:
+        if not text:
+            return
+        self.pieces.append((text, self.bold > 0, self.struck > 0))
+        if self.strike_start is not None:
+            self.strike_start[1].append(text)
+        if self.link_stack:  # a label: its runs are recorded with their link when it closes
+            self.link_stack[-1][2].append((text, offset))
+        else:
+            self.add_run(text, offset, None)
+
+    def add_run(self, text: str, offset: int, link: Link | None) -> None:
+        where = self.builder.index.position(offset)
+        self.page.text_runs.append(TextRun(text, where.line, where.column, link))
+
+    def on_text(self, child: Token) -> None:
+        self.add_text(child.content, self.cursor.find(child.content))
+
+    def on_code_inline(self, child: Token) -> None:
+        self.cursor.find(child.content)
+        self.pieces.append((child.content, self.bold > 0, self.struck > 0))
+
+    def on_softbreak(self, child: Token) -> None:
+        self.pieces.append((" ", True, True))
+
+    on_hardbreak = on_softbreak
+
+    def on_strong_open(self, child: Token) -> None:
+        self.cursor.find(child.markup)
+        self.bold += 1
+
+    def on_strong_close(self, child: Token) -> None:
+        self.cursor.find(child.markup)
+        self.bold -= 1
+
+    def on_em_open(self, child: Token) -> None:
+        self.cursor.find(child.markup)
+
+    on_em_close = on_em_open
+
+    def on_s_open(self, child: Token) -> None:
+        self.open_strike(self.cursor.find("~~"))
+
+    def on_s_close(self, child: Token) -> None:
+        self.cursor.find("~~")
+        self.close_strike()
+
+    def open_strike(self, offset: int) -> None:
+        self.struck += 1
+        if self.strike_start is None:
+            self.strike_start = (offset, [])
+
+    def close_strike(self) -> None:
+        self.struck = max(0, self.struck - 1)
+        if self.struck == 0 and self.strike_start is not None:
+            offset, parts = self.strike_start
+            where = self.builder.index.position(offset)
+            self.page.strikes.append(Strike("".join(parts), where.line, where.column))
+            self.strike_start = None
+
+    def on_link_open(self, child: Token) -> None:
+        opener = "<" if child.markup == "autolink" else "["
+        offset = self.cursor.find(opener)
+        self.link_stack.append((child, offset, []))
+
+    def on_link_close(self, child: Token) -> None:
+        if not self.link_stack:
+            return
+        opener, offset, runs = self.link_stack.pop()
+        href = str(opener.attrs.get("href", ""))
+        label = "".join(text for text, _ in runs)
+        if opener.markup == "autolink":
+            self.cursor.find(">")
+            link = self.add_link("autolink", label, label, offset + 1, label)
+        else:
+            raw, raw_offset = self.destination_after_label(offset)
+            target = href if raw is None else _unescape(raw)
+            link = self.add_link("link", target, raw or href, raw_offset, label, opener)
+        for text, text_offset in runs:
+            self.add_run(text, text_offset, link)
+
+    def on_image(self, child: Token) -> None:
+        offset = self.cursor.find("![")
+        src = str(child.attrs.get("src", ""))
+        raw, raw_offset = self.destination_after_label(offset)
+        self.add_link("image", src if raw is None else _unescape(raw), raw or src, raw_offset, child.content, child)
+
+    def destination_after_label(self, label_offset: int) -> tuple[str | None, int]:
+        """The raw `(destination)` that follows a link label, or None for a reference link."""
+        text = self.builder.index.text
+        close = _label_end(text, max(self.cursor.offset - 1, label_offset), self.cursor.end)
+        if close == -1 or not text.startswith("(", close + 1):
+            if close != -1:
+                self.cursor.offset = close + 1
+            return None, label_offset
+        at = close + 2
+        while at < self.cursor.end and text[at] in " \t\n":
+            at += 1
+        raw, after = _read_destination(text, at, self.cursor.end)
+        self.cursor.offset = _skip_to_paren_close(text, after, self.cursor.end)
+        return raw, at
+
+    def add_link(self, kind: str, target: str, raw: str, offset: int, label: str, token: Token | None = None) -> Link:
+        where = self.builder.index.position(offset)
+        title = str(token.attrs.get("title", "")) if token is not None else ""
+        link = Link(kind, target, raw, where.line, where.column, label, self.builder.current_block, False, title)
+        self.page.links.append(link)
+        return link
+
+    def on_html_inline(self, child: Token) -> None:
+        offset = self.cursor.find(child.content)
+        content = child.content
+        if _STRIKE_OPEN.match(content):
+            self.open_strike(offset)
+        elif _STRIKE_CLOSE.match(content):
+            self.close_strike()
+        for name, value, value_at in html_attributes(content):
+            where = self.builder.index.position(offset + value_at)
+            if _ANCHOR_TAG.match(content) and name in ("id", "href") and self.is_heading:
+                self.note_heading_anchor(name, html.unescape(value), where.line, where.column)
+            else:
+                self.builder.add_html_attribute(name, value, where.line, where.column)
+
+    @property
+    def is_heading(self) -> bool:
+        stack = self.builder.container_stack
+        return bool(stack) and stack[-1].type == "heading_open"
+
+    def note_heading_anchor(self, name: str, value: str, line: int, column: int) -> None:
+        current = self.heading_anchor
+        if name == "href":
+            fragment = value[1:] if value.startswith("#") else value
+            self.heading_anchor = Anchor(current.id if current else "", line, column, "heading", fragment)
+        else:
+            href = current.href if current else None
+            kind = "heading" if href is not None else "legacy"
+            self.heading_anchor = Anchor(value, line, column, kind, href)
+
+    def plain_text(self) -> str:
+        return "".join(text for text, _, _ in self.pieces)
+
+    def all_bold(self) -> bool:
+        return self._all(lambda bold, struck: bold)
+
+    def all_struck(self) -> bool:
+        return self._all(lambda bold, struck: struck)
+
+    def _all(self, test: Any) -> bool:
+        visible = [(text, bold, struck) for text, bold, struck in self.pieces if text.strip()]
+        return bool(visible) and all(test(bold, struck) for _, bold, struck in visible)
+
+
+def _unescape(raw: str) -> str:
+    """The destination as CommonMark reads it: `<…>` removed, backslash escapes resolved."""
+    if raw.startswith("<") and raw.endswith(">"):
+        raw = raw[1:-1]
+    raw = re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", raw)
+    return html.unescape(raw)
+
+
+def _label_end(text: str, start: int, end: int) -> int:
+    """Offset of the `]` that closes a link label, searching from `start`."""
+    return text.find("]", start, end) if start < end else -1
+
+
+def _read_destination(text: str, at: int, end: int) -> tuple[str, int]:
+    if at < end and text[at] == "<":
+        close = text.find(">", at, end)
+        if close != -1:
+            return text[at : close + 1], close + 1
+    depth = 0
+    position = at
+    while position < end:
+        char = text[position]
+        if char == "\\" and position + 1 < end:
+            position += 2
+            continue
+        if char in " \t\n":
+            break
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            if depth == 0:
+                break
+            depth -= 1
+        position += 1
+    return text[at:position], position
+
+
+def _skip_to_paren_close(text: str, at: int, end: int) -> int:
+    close = text.find(")", at, end)
+    return end if close == -1 else close + 1

@@ -1,0 +1,248 @@
+"""The `Site` model: a whole GitBook space, read once.
+
+A space is found from `.gitbook.yaml` (`root`, `structure.readme`, `structure.summary`) or is
+the folder given. Every file under the root is listed once; Markdown files become `Page`s;
+`.gitbook/assets` and `.gitbook/includes` are indexed; SUMMARY.md becomes a nav tree.
+Nothing outside the root is ever read: symlinks that lead out are skipped, and a link whose
+path climbs past the root resolves to `escapes`.
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote
+
+import yaml
+
+from ..parse.frontmatter import FrontMatter, load_front_matter
+from .page import Page
+from .summary import NavItem, Summary, read_summary
+
+CONFIG_NAME = ".gitbook.yaml"
+ASSETS_DIR = ".gitbook/assets/"
+INCLUDES_DIR = ".gitbook/includes/"
+SKIPPED_DIRS = {".git", "node_modules", ".venv", "venv", "__pycache__", ".hg", ".svn"}
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+@dataclass(frozen=True)
+class Target:
+    """Where a link from a page leads.
+
+    `kind`: external (has a scheme or starts with `//`), fragment (same page), file (exists),
+    missing, escapes (climbs past the root), empty.
+    `path` is the existing file's path relative to the root (as spelt on disk), `wanted` the
+    normalised path the link asks for.
+    """
+
+    kind: str
+    wanted: str = ""
+    path: str | None = None
+    fragment: str | None = None
+
+    @property
+    def exists(self) -> bool:
+        return self.kind in ("file", "fragment")
+
+
+@dataclass
+class Site:
+    base: Path  # the folder given (where .gitbook.yaml lives)
+    root: Path  # the space root (`root:` of .gitbook.yaml)
+    config: FrontMatter | None = None  # .gitbook.yaml, parsed like front matter (same YAML guards)
+    readme_path: str = "README.md"
+    summary_path: str = "SUMMARY.md"
+    pages: dict[str, Page] = field(default_factory=dict)
+    files: list[str] = field(default_factory=list)  # every file under root, relative, sorted
+    directories: set[str] = field(default_factory=set)
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, why)
+    summary: Summary | None = None
+    _by_nfc: dict[str, str] = field(default_factory=dict, repr=False)
+    _dirs_nfc: set[str] = field(default_factory=set, repr=False)
+
+    # -- loading ----------------------------------------------------------------------------
+
+    @classmethod
+    def load(cls, folder: str | os.PathLike[str], *, exclude: Any = None) -> Site:
+        """Read the space in `folder`. `exclude(relpath) -> bool` leaves files out."""
+        base = Path(folder).resolve()
+        config = _read_config(base)
+        site = cls(base=base, root=base, config=config)
+        site._apply_config()
+        site._scan(exclude)
+        site._read_pages()
+        summary_page = site.pages.get(site.summary_path)
+        if summary_page is not None:
+            site.summary = read_summary(summary_page)
+        return site
+
+    def _apply_config(self) -> None:
+        data = self.config.mapping if self.config else {}
+        root = data.get("root")
+        if isinstance(root, str) and root.strip():
+            candidate = (self.base / root).resolve()
+            if candidate.is_dir() and (candidate == self.base or self.base in candidate.parents):
+                self.root = candidate
+        structure = data.get("structure")
+        if isinstance(structure, dict):
+            if isinstance(structure.get("readme"), str):
+                self.readme_path = posixpath.normpath(structure["readme"])
+            if isinstance(structure.get("summary"), str):
+                self.summary_path = posixpath.normpath(structure["summary"])
+
+    def _scan(self, exclude: Any) -> None:
+        root = str(self.root)
+        for folder, dirs, names in os.walk(root):
+            relative_folder = os.path.relpath(folder, root).replace(os.sep, "/")
+            prefix = "" if relative_folder == "." else relative_folder + "/"
+            dirs[:] = sorted(d for d in dirs if d not in SKIPPED_DIRS and (not d.startswith(".") or d == ".gitbook"))
+            kept_dirs = []
+            for name in dirs:
+                relative = prefix + name
+                if os.path.islink(os.path.join(folder, name)):
+                    self.skipped.append((relative, "symbolic link to a folder"))
+                elif exclude is None or not exclude(relative + "/"):
+                    kept_dirs.append(name)
+                    self.directories.add(relative)
+            dirs[:] = kept_dirs
+            for name in sorted(names):
+                relative = prefix + name
+                if exclude is not None and exclude(relative):
+                    continue
+                full = os.path.join(folder, name)
+                if os.path.islink(full) and not _inside(Path(full).resolve(), self.root):
+                    self.skipped.append((relative, "symbolic link that leads outside the space"))
+                    continue
+                self.files.append(relative)
+        self.files.sort()
+        self._by_nfc = {nfc(path): path for path in self.files}
+        self._dirs_nfc = {nfc(path) for path in self.directories}
+
+    def _read_pages(self) -> None:
+        for relative in self.files:
+            if relative.lower().endswith(".md") and not relative.startswith(ASSETS_DIR):
+                self.pages[relative] = self.read_page(relative)
+
+    def read_page(self, relative: str) -> Page:
+        try:
+            data = (self.root / relative).read_bytes()
+        except OSError as error:
+            page = Page.from_text(relative, "")
+            page.problems.append(_unreadable(error))
+            return page
+        return Page.from_bytes(relative, data)
+
+    # -- lookups -----------------------------------------------------------------------------
+
+    @cached_property
+    def assets(self) -> list[str]:
+        return [path for path in self.files if path.startswith(ASSETS_DIR)]
+
+    @cached_property
+    def includes(self) -> list[str]:
+        return [path for path in self.pages if path.startswith(INCLUDES_DIR)]
+
+    @cached_property
+    def redirects(self) -> dict[str, Any]:
+        data = self.config.mapping if self.config else {}
+        redirects = data.get("redirects")
+        return redirects if isinstance(redirects, dict) else {}
+
+    def lookup(self, relative: str) -> str | None:
+        """The file's path as spelt on disk, NFC and NFD spellings being the same file."""
+        return self._by_nfc.get(nfc(relative))
+
+    def is_directory(self, relative: str) -> bool:
+        return relative in ("", ".") or nfc(relative.rstrip("/")) in self._dirs_nfc
+
+    def page_of(self, relative: str) -> Page | None:
+        found = self.lookup(relative)
+        return self.pages.get(found) if found else None
+
+    def nav_items(self) -> list[NavItem]:
+        return self.summary.items if self.summary else []
+
+    def resolve(self, from_path: str, target: str) -> Target:
+        """Resolve a link written in `from_path` the way GitBook does."""
+        target = target.strip()
+        if target.startswith("<") and target.endswith(">"):
+            target = target[1:-1]
+        if not target:
+            return Target("empty")
+        if _SCHEME.match(target) or target.startswith("//"):
+            return Target("external", target)
+        path_part, hash_sign, fragment = target.partition("#")
+        path_part = path_part.split("?", 1)[0]
+        fragment_value = unquote(fragment) if hash_sign else None
+        if not path_part:
+            return Target("fragment", from_path, from_path, fragment_value)
+        decoded = unquote(path_part)
+        if decoded.startswith("/"):
+            joined = decoded.lstrip("/")
+        else:
+            joined = posixpath.join(posixpath.dirname(from_path), decoded)
+        wanted = posixpath.normpath(joined) if joined else "."
+        if wanted == ".." or wanted.startswith("../"):
+            return Target("escapes", wanted, None, fragment_value)
+        if decoded.endswith("/") or self.is_directory(wanted):
+            readme = "README.md" if wanted == "." else f"{wanted}/README.md"
+            found = self.lookup(readme)
+            return Target("file" if found else "missing", readme, found, fragment_value)
+        found = self.lookup(wanted)
+        return Target("file" if found else "missing", wanted, found, fragment_value)
+
+    def relative_link(self, from_path: str, to_path: str) -> str:
+        """The relative path a page would write to link to `to_path` (folder pages as `dir/`)."""
+        start = posixpath.dirname(from_path) or "."
+        if to_path.endswith("/README.md") or to_path == "README.md":
+            folder = posixpath.dirname(to_path) or "."
+            relative = posixpath.relpath(folder, start)
+            return "./" if relative == "." else relative + "/"
+        return posixpath.relpath(to_path, start)
+
+
+def _inside(path: Path, root: Path) -> bool:
+    return path == root or root in path.parents
+
+
+def _unreadable(error: OSError) -> Any:
+    from .elements import SourceProblem
+
+    return SourceProblem("unreadable", f"cannot read the file: {error.strerror or error}", 1, 1)
+
+
+def _read_config(base: Path) -> FrontMatter | None:
+    path = base / CONFIG_NAME
+    if not path.is_file():
+        return None
+    try:
+        text = path.read_bytes().decode("utf-8", errors="replace")
+    except OSError:
+        return None
+    return load_front_matter(text.replace("\r\n", "\n"), 1)
+
+
+def find_space(start: Path) -> Path:
+    """The folder of the space holding `start`: the nearest folder upward with `.gitbook.yaml`,
+    else with SUMMARY.md, else `start` itself (or its folder)."""
+    start = start.resolve()
+    folder = start if start.is_dir() else start.parent
+    for marker in (CONFIG_NAME, "SUMMARY.md"):
+        for candidate in (folder, *folder.parents):
+            if (candidate / marker).is_file():
+                return candidate
+            if (candidate / ".git").exists():
+                break
+    return folder
+

@@ -1,0 +1,92 @@
+"""SUMMARY.md as a nav tree: groups (`## Group`), items (`* [Title](path.md)`), their depth."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .elements import Link
+from .page import Page
+
+
+@dataclass
+class NavItem:
+    title: str
+    line: int
+    column: int
+    depth: int  # 0 for top-level items
+    group: str | None
+    link: Link | None  # None when the item holds no link
+    children: list[NavItem] = field(default_factory=list, repr=False)
+    parent: NavItem | None = field(default=None, repr=False)
+
+    @property
+    def target(self) -> str:
+        return self.link.target if self.link else ""
+
+
+@dataclass
+class Summary:
+    page: Page
+    title: str = ""
+    groups: list[str] = field(default_factory=list)
+    items: list[NavItem] = field(default_factory=list)  # document order, all depths
+    roots: list[NavItem] = field(default_factory=list)
+
+    @property
+    def path(self) -> str:
+        return self.page.path
+
+
+def read_summary(page: Page) -> Summary:
+    summary = Summary(page)
+    links_by_line: dict[int, list[Link]] = {}
+    for link in page.links:
+        if link.kind == "link":
+            links_by_line.setdefault(link.line, []).append(link)
+    group: str | None = None
+    depth = -1
+    open_items: list[NavItem | None] = []  # the item of each open list_item, innermost last
+    pending_heading = 0
+    for position, token in enumerate(page.tokens):
+        kind = token.type
+        if kind == "heading_open":
+            pending_heading = int(token.tag[1])
+        elif kind == "inline" and pending_heading:
+            text = (token.content or "").strip()
+            heading = next((h for h in page.headings if h.line == (token.map or [0])[0] + 1), None)
+            text = heading.text if heading else text
+            if pending_heading == 1 and not summary.title:
+                summary.title = text
+            else:
+                group = text
+                summary.groups.append(text)
+            pending_heading = 0
+        elif kind == "hr" and depth < 0:
+            group = None  # `***` ends the current group
+        elif kind in ("bullet_list_open", "ordered_list_open"):
+            depth += 1
+        elif kind in ("bullet_list_close", "ordered_list_close"):
+            depth -= 1
+        elif kind == "list_item_open":
+            line = (token.map or [0])[0] + 1
+            item = _item_at(page, line, links_by_line.get(line, []), depth, group)
+            parent = next((entry for entry in reversed(open_items) if entry is not None), None)
+            if parent is not None:
+                item.parent = parent
+                parent.children.append(item)
+            else:
+                summary.roots.append(item)
+            summary.items.append(item)
+            open_items.append(item)
+        elif kind == "list_item_close" and open_items:
+            open_items.pop()
+    return summary
+
+
+def _item_at(page: Page, line: int, links: list[Link], depth: int, group: str | None) -> NavItem:
+    first = page.index.first_char(line - 1)
+    if links:
+        link = links[0]
+        return NavItem(link.text, line, link.column, depth, group, link)
+    text = page.index.line_text(line - 1).strip().lstrip("*-+").strip()
+    return NavItem(text, line, first.column, depth, group, None)

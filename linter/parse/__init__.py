@@ -1,0 +1,30 @@
+"""Parsing: one configured MarkdownIt instance that reads GitBook's dialect."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from markdown_it import MarkdownIt
+from mdit_py_plugins.front_matter import front_matter_plugin
+
+from .gitbook_blocks import gitbook_blocks_plugin
+
+__all__ = ["make_markdown", "shared_markdown", "make_plain_markdown"]
+
+
+def make_plain_markdown() -> MarkdownIt:
+    """CommonMark + tables + strikethrough + YAML front matter, without GitBook's tags."""
+    md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+    md.use(front_matter_plugin)
+    return md
+
+
+def make_markdown() -> MarkdownIt:
+    """The parser gitbook-lint reads every page with: the plain dialect plus `{% %}` blocks."""
+    return make_plain_markdown().use(gitbook_blocks_plugin)
+
+
+@lru_cache(maxsize=1)
+def shared_markdown() -> MarkdownIt:
+    """One instance per process: building the rule chains costs more than parsing a small page."""
+    return make_markdown()

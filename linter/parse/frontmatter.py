@@ -1,0 +1,119 @@
+"""YAML front matter: safe loading, key positions, and guards against hostile YAML.
+
+`yaml.safe_load` refuses python tags. An alias bomb ("billion laughs") loads quickly because
+PyYAML shares the aliased objects, but anything that walks the value (a schema validator, JSON
+output) would expand it: so the node graph's expanded size is measured first and a front matter
+past `MAX_NODES` is refused. GitBook never writes anchors or aliases.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from .positions import Position
+
+MAX_NODES = 10_000
+JsonPath = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class YamlProblem:
+    message: str
+    position: Position  # in the page, 1-based
+
+
+@dataclass
+class FrontMatter:
+    """The YAML between the opening `---` and the closing `---` of a page."""
+
+    raw: str
+    first_line: int  # 1-based page line of the first YAML line (the line after `---`)
+    data: Any = None
+    problem: YamlProblem | None = None
+    positions: dict[JsonPath, Position] = field(default_factory=dict)
+
+    @property
+    def mapping(self) -> dict[str, Any]:
+        return self.data if isinstance(self.data, dict) else {}
+
+    def position_of(self, path: JsonPath) -> Position:
+        """Where a key (or list item) sits; the closest enclosing key when it is not recorded."""
+        for end in range(len(path), 0, -1):
+            found = self.positions.get(tuple(path[:end]))
+            if found is not None:
+                return found
+        return Position(self.first_line - 1, 1)
+
+
+def load_front_matter(raw: str, first_line: int) -> FrontMatter:
+    matter = FrontMatter(raw=raw, first_line=first_line)
+    try:
+        root = yaml.compose(raw, Loader=yaml.SafeLoader)
+        if root is not None and _expanded_size(root, {}) > MAX_NODES:
+            matter.problem = YamlProblem(
+                f"front matter expands to more than {MAX_NODES} values (YAML aliases); refused",
+                Position(first_line, 1),
+            )
+            return matter
+        matter.data = yaml.safe_load(raw)
+    except yaml.MarkedYAMLError as error:
+        matter.problem = _problem_of(error, first_line)
+        return matter
+    except yaml.YAMLError as error:  # no mark: report at the start of the YAML
+        matter.problem = YamlProblem(str(error), Position(first_line, 1))
+        return matter
+    except RecursionError:
+        matter.problem = YamlProblem("front matter is nested too deeply", Position(first_line, 1))
+        return matter
+    if root is not None:
+        _record_positions(root, (), matter.positions, first_line)
+    return matter
+
+
+def _problem_of(error: yaml.MarkedYAMLError, first_line: int) -> YamlProblem:
+    mark = error.problem_mark or error.context_mark
+    what = error.problem or error.context or "invalid YAML"
+    if error.context and error.problem:
+        what = f"{error.problem} ({error.context})"
+    if mark is None:
+        return YamlProblem(what, Position(first_line, 1))
+    return YamlProblem(what, Position(first_line + mark.line, mark.column + 1))
+
+
+def _expanded_size(node: yaml.Node, memo: dict[int, int]) -> int:
+    """How many nodes the value has once aliases are expanded (aliases share node objects)."""
+    key = id(node)
+    if key in memo:
+        return memo[key]
+    memo[key] = MAX_NODES + 1  # a cycle counts as too big
+    size = 1
+    if isinstance(node, yaml.SequenceNode):
+        for child in node.value:
+            size += _expanded_size(child, memo)
+            if size > MAX_NODES:
+                break
+    elif isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            size += _expanded_size(key_node, memo) + _expanded_size(value_node, memo)
+            if size > MAX_NODES:
+                break
+    memo[key] = size
+    return size
+
+
+def _record_positions(node: yaml.Node, path: JsonPath, out: dict[JsonPath, Position], first_line: int) -> None:
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            child = path + (str(key_node.value),)
+            mark = key_node.start_mark
+            out.setdefault(child, Position(first_line + mark.line, mark.column + 1))
+            _record_positions(value_node, child, out, first_line)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            child = path + (index,)
+            mark = item.start_mark
+            out.setdefault(child, Position(first_line + mark.line, mark.column + 1))
+            _record_positions(item, child, out, first_line)

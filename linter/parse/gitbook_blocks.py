@@ -1,0 +1,152 @@
+"""markdown-it block plugin for GitBook's `{% … %}` tag lines.
+
+The block rule turns each tag line into one `gitbook_tag` token, wherever a block may start: the
+lines around and between tags stay ordinary Markdown for the regular block rules, so a tab's body
+is parsed as Markdown like any other. Because the rule sits in the `paragraph`, `list` and
+`blockquote` terminator chains, a tag line ends a paragraph, which also stops CommonMark's lazy
+continuation from swallowing `{% endhint %}` into the last list item. Fences and indented code
+consume their lines before this rule sees them, so a tag inside code is never read.
+
+A core rule then pairs the tags (`gitbook_pair`): matched open/close tags become
+`gitbook_block_open`/`gitbook_block_close` tokens (nesting +1/-1) so that `SyntaxTreeNode` builds
+the block tree; a tag that stands alone or cannot be paired stays a `gitbook_tag` (nesting 0).
+Pairing problems are recorded in `env["gitbook_problems"]` for the rules to report.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from markdown_it import MarkdownIt
+from markdown_it.rules_block import StateBlock
+from markdown_it.rules_core import StateCore
+from markdown_it.token import Token
+
+from .tags import KNOWN_TAGS, Closing, TagLine, parse_tag_line
+
+TAG = "gitbook_tag"
+OPEN = "gitbook_block_open"
+CLOSE = "gitbook_block_close"
+PROBLEMS_KEY = "gitbook_problems"
+
+
+@dataclass(frozen=True)
+class PairingProblem:
+    """A tag that could not be paired: `kind` is unclosed, mismatched or stray."""
+
+    kind: str
+    token: Token
+    other: Token | None = None  # the opener a wrong end tag met, for `mismatched`
+
+
+def gitbook_blocks_plugin(md: MarkdownIt) -> None:
+    md.block.ruler.before(
+        "table",
+        "gitbook_tag",
+        _tag_line_rule,
+        {"alt": ["paragraph", "reference", "blockquote", "list"]},
+    )
+    md.core.ruler.after("block", "gitbook_pair", _pair_tags)
+    md.add_render_rule(OPEN, _render_open)
+    md.add_render_rule(CLOSE, _render_close)
+    md.add_render_rule(TAG, _render_tag)
+
+
+def _tag_line_rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    if state.sCount[start] - state.blkIndent >= 4:
+        return False  # indented code
+    offset = state.bMarks[start] + state.tShift[start]
+    if not state.src.startswith("{%", offset):
+        return False
+    tag = parse_tag_line(state.src[offset : state.eMarks[start]])
+    if tag is None:
+        return False
+    if silent:
+        return True
+    token = state.push(TAG, "", 0)
+    token.map = [start, start + 1]
+    token.info = tag.name
+    token.markup = "end" if tag.is_end else ""
+    token.meta = {"tag": tag, "offset": offset}
+    token.block = True
+    state.line = start + 1
+    return True
+
+
+def closing_of(name: str) -> Closing:
+    """Unknown tags pair with their end tag when there is one, like an optional closing."""
+    return KNOWN_TAGS.get(name, Closing.OPTIONAL)
+
+
+def _pair_tags(state: StateCore) -> None:
+    problems: list[PairingProblem] = state.env.setdefault(PROBLEMS_KEY, [])
+    # Entries are markdown-it container openers (None) or pending GitBook openers.
+    stack: list[Token | None] = []
+    for token in state.tokens:
+        if token.type != TAG:
+            if token.nesting == 1:
+                stack.append(None)
+            elif token.nesting == -1:
+                _unwind(stack, problems)
+            continue
+        tag: TagLine = token.meta["tag"]
+        if tag.is_end:
+            _close(token, tag.name, stack, problems)
+        elif closing_of(tag.name) is not Closing.NEVER:
+            stack.append(token)
+    _unwind(stack, problems, to_marker=False)
+
+
+def _close(token: Token, name: str, stack: list[Token | None], problems: list[PairingProblem]) -> None:
+    """Pair an end tag with the nearest opener of its name inside the same container."""
+    pending: list[Token] = []
+    for entry in reversed(stack):
+        if entry is None:
+            break
+        if entry.info == name:
+            for skipped in pending:
+                if closing_of(skipped.info) is Closing.REQUIRED:
+                    problems.append(PairingProblem("mismatched", token, skipped))
+            del stack[len(stack) - len(pending) - 1 :]
+            _make_pair(entry, token)
+            return
+        pending.append(entry)
+    top = stack[-1] if stack else None
+    if top is not None and closing_of(top.info) is Closing.REQUIRED and name not in KNOWN_TAGS:
+        # `{% endhnt %}` under `{% hint %}`: a misspelt end tag; count the hint as closed by it.
+        problems.append(PairingProblem("mismatched", token, top))
+        stack.pop()
+        return
+    problems.append(PairingProblem("stray", token))
+
+
+def _unwind(stack: list[Token | None], problems: list[PairingProblem], to_marker: bool = True) -> None:
+    """Pop to the enclosing container marker; required openers left there were never closed."""
+    while stack:
+        entry = stack.pop()
+        if entry is None:
+            if to_marker:
+                return
+            continue
+        if closing_of(entry.info) is Closing.REQUIRED:
+            problems.append(PairingProblem("unclosed", entry))
+
+
+def _make_pair(opener: Token, closer: Token) -> None:
+    opener.type, opener.nesting = OPEN, 1
+    closer.type, closer.nesting = CLOSE, -1
+    opener.meta["closer"] = closer
+    closer.meta["opener"] = opener
+
+
+def _render_open(self: Any, tokens: list[Token], idx: int, options: Any, env: Any) -> str:
+    return f'<div data-gitbook="{tokens[idx].info}">\n'
+
+
+def _render_close(self: Any, tokens: list[Token], idx: int, options: Any, env: Any) -> str:
+    return "</div>\n"
+
+
+def _render_tag(self: Any, tokens: list[Token], idx: int, options: Any, env: Any) -> str:
+    return f'<div data-gitbook="{tokens[idx].info}"></div>\n'

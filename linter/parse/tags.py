@@ -1,0 +1,103 @@
+"""The GitBook `{% … %}` tag vocabulary and the grammar of one tag line.
+
+GitBook writes each tag alone on its line: `{% name attr="value" … %}`, closed by `{% endname %}`.
+Older exports also used unquoted values (`required=true`) and single quotes; `include` and `if`
+take a positional argument (a quoted path, a condition expression).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Closing(Enum):
+    """Whether a tag needs its `{% endname %}`."""
+
+    REQUIRED = "required"
+    OPTIONAL = "optional"  # embed and file: the end tag wraps a caption when present
+    NEVER = "never"  # include and the legacy page-ref stand alone
+
+
+_REQUIRED = (
+    "hint tabs tab content-ref code stepper step columns column updates update if prompt "
+    "openapi openapi-operation openapi-schemas openapi-webhook "
+    "swagger swagger-description swagger-parameter swagger-response "
+    "api-method api-method-summary api-method-description api-method-spec api-method-request "
+    "api-method-response api-method-path-parameters api-method-query-parameters api-method-headers "
+    "api-method-body-parameters api-method-form-data-parameters api-method-parameter "
+    "api-method-response-example api-method-response-example-description"
+).split()
+
+KNOWN_TAGS: dict[str, Closing] = {name: Closing.REQUIRED for name in _REQUIRED}
+KNOWN_TAGS.update({"embed": Closing.OPTIONAL, "file": Closing.OPTIONAL})
+KNOWN_TAGS.update({"include": Closing.NEVER, "page-ref": Closing.NEVER})
+
+# One whole line: `{%`, optional `end`, a name, the rest, `%}`. Spaces inside the braces are free.
+TAG_LINE = re.compile(r"^\{%-?\s*(?P<end>end)?(?P<name>[A-Za-z][\w-]*)(?P<rest>.*?)\s*-?%\}\s*$")
+_ATTR = re.compile(
+    r"""(?P<key>[A-Za-z_][\w.:-]*)\s*=\s*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>[^\s,"']+))"""
+    r"""|"(?P<pos_dq>[^"]*)"|'(?P<pos_sq>[^']*)'"""
+)
+
+
+@dataclass(frozen=True)
+class Attribute:
+    """One `name="value"` of a tag line, with its 0-based column in the line."""
+
+    name: str
+    value: str
+    column: int
+    quoted: bool
+
+
+@dataclass(frozen=True)
+class TagLine:
+    """A parsed `{% … %}` line."""
+
+    name: str
+    is_end: bool
+    attributes: tuple[Attribute, ...] = ()
+    argument: str | None = None  # the positional part: include path or `if` condition
+    argument_column: int = 0
+    extra: str = field(default="", compare=False)  # text that is neither attribute nor argument
+
+    @property
+    def attrs(self) -> dict[str, str]:
+        return {a.name: a.value for a in self.attributes}
+
+
+def parse_tag_line(line: str) -> TagLine | None:
+    """Parse one source line (without its newline); None when it is not a tag line."""
+    match = TAG_LINE.match(line)
+    if match is None:
+        return None
+    name = match["name"]
+    is_end = match["end"] is not None
+    # `{% endhint %}` matches with end="end", name="hint"; no GitBook tag name starts with `end`.
+    rest, offset = match["rest"], match.start("rest")
+    if name == "if" and not is_end:
+        return TagLine(name, is_end, argument=rest.strip(), argument_column=offset + _lead(rest))
+    attributes: list[Attribute] = []
+    argument: str | None = None
+    argument_column = 0
+    leftovers: list[str] = []
+    cursor = 0
+    for attr in _ATTR.finditer(rest):
+        leftovers.append(rest[cursor : attr.start()])
+        cursor = attr.end()
+        if attr["key"] is not None:
+            value = next(v for v in (attr["dq"], attr["sq"], attr["bare"]) if v is not None)
+            column = offset + attr.start()
+            attributes.append(Attribute(attr["key"], value, column, attr["bare"] is None))
+        elif argument is None:
+            argument = attr["pos_dq"] if attr["pos_dq"] is not None else attr["pos_sq"]
+            argument_column = offset + attr.start() + 1
+    leftovers.append(rest[cursor:])
+    extra = "".join(leftovers).replace(",", " ").strip()
+    return TagLine(name, is_end, tuple(attributes), argument, argument_column, extra)
+
+
+def _lead(text: str) -> int:
+    return len(text) - len(text.lstrip())

@@ -1,0 +1,154 @@
+"""What a rule is, and the context it runs in.
+
+A rule is a module `linter/rules/gbNNN_<name>.py` with metadata at module level and a pure
+generator `check(model, ctx)` (a `Page` for page rules, the `Site` for site rules):
+
+    ID = "GB201"; NAME = "fragment-not-found"; TAGS = ("links", "anchors")
+    SEVERITY = "error"; SCOPE = "page"
+    OPTIONS = {...JSON Schema properties...}; DEFAULTS = {...}
+    MESSAGES = {"key": {"en": "…{name}…", "fr": "…{name}…"}}
+    DOC_FR = "…"   # the French docstring
+    def check(page, ctx): yield ctx.finding(where, "key", name=...)
+
+The docstring is the rule's documentation: a summary line, then sections `What`, `Why`,
+`Bad` and `Good` (the examples as fenced Markdown).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from types import ModuleType
+from typing import TYPE_CHECKING, Any, Callable, Iterator
+
+from ..finding import SEVERITIES, Finding
+
+if TYPE_CHECKING:
+    from ..model.page import Page
+    from ..model.site import Site
+    from ..settings import Settings
+
+LANGUAGES = ("en", "fr")
+DOC_SECTIONS = ("What", "Why", "Bad", "Good")
+_ID = re.compile(r"^GB\d{3}$")
+_NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    name: str
+    tags: tuple[str, ...]
+    severity: str
+    scope: str  # "page" or "site"
+    doc: str
+    doc_fr: str
+    messages: dict[str, dict[str, str]]
+    options_schema: dict[str, Any]
+    defaults: dict[str, Any]
+    check: Callable[..., Iterator[Finding]]
+    enabled_by_default: bool = True
+
+    @classmethod
+    def from_module(cls, module: ModuleType) -> Rule:
+        rule = cls(
+            id=module.ID,
+            name=module.NAME,
+            tags=tuple(module.TAGS),
+            severity=module.SEVERITY,
+            scope=getattr(module, "SCOPE", "page"),
+            doc=(module.__doc__ or "").strip(),
+            doc_fr=getattr(module, "DOC_FR", "").strip(),
+            messages=dict(module.MESSAGES),
+            options_schema=dict(getattr(module, "OPTIONS", {})),
+            defaults=dict(getattr(module, "DEFAULTS", {})),
+            check=module.check,
+            enabled_by_default=getattr(module, "ENABLED", True),
+        )
+        rule.validate()
+        return rule
+
+    def validate(self) -> None:
+        problems = []
+        if not _ID.match(self.id):
+            problems.append(f"id {self.id!r} is not GBnnn")
+        if not _NAME.match(self.name):
+            problems.append(f"name {self.name!r} is not kebab-case")
+        if self.severity not in SEVERITIES:
+            problems.append(f"severity {self.severity!r} is not one of {SEVERITIES}")
+        if self.scope not in ("page", "site"):
+            problems.append(f"scope {self.scope!r} is not page or site")
+        if problems:
+            raise ValueError(f"rule {self.id}: " + "; ".join(problems))
+
+    @property
+    def summary(self) -> str:
+        return self.doc.splitlines()[0] if self.doc else ""
+
+    def summary_in(self, lang: str) -> str:
+        doc = self.doc_fr if lang == "fr" and self.doc_fr else self.doc
+        return doc.splitlines()[0] if doc else ""
+
+    def doc_in(self, lang: str) -> str:
+        return self.doc_fr if lang == "fr" and self.doc_fr else self.doc
+
+    def message(self, key: str, lang: str, args: dict[str, Any]) -> str:
+        texts = self.messages[key]
+        template = texts.get(lang) or texts["en"]
+        return template.format(**args)
+
+    def matches(self, selector: str) -> bool:
+        """A rule is addressed by its id (or an id prefix like `GB2`), its name, or a tag."""
+        selector = selector.strip()
+        upper = selector.upper()
+        return (
+            upper == self.id
+            or (upper.startswith("GB") and self.id.startswith(upper))
+            or selector == self.name
+            or selector in self.tags
+            or selector == "all"
+        )
+
+
+@dataclass
+class Context:
+    """What a rule sees besides its model: the site, its options, the language, the settings."""
+
+    rule: Rule
+    site: Site
+    settings: Settings
+    options: dict[str, Any] = field(default_factory=dict)
+    page: Page | None = None
+
+    @property
+    def lang(self) -> str:
+        return self.settings.lang
+
+    def finding(
+        self,
+        at: Any,
+        key: str,
+        *,
+        path: str | None = None,
+        fix: str | None = None,
+        severity: str | None = None,
+        **args: Any,
+    ) -> Finding:
+        """A finding of this rule at `at` (anything with `line` and `column`, or a pair).
+
+        `key` names one of the rule's MESSAGES; `fix`, when given, names another, formatted with
+        the same arguments.
+        """
+        line, column = (at.line, at.column) if hasattr(at, "line") else at
+        where = path if path is not None else (self.page.path if self.page is not None else "")
+        lang = self.lang
+        return Finding(
+            where,
+            max(1, int(line)),
+            max(1, int(column)),
+            self.rule.id,
+            self.rule.name,
+            severity or self.settings.severity_of(self.rule),
+            self.rule.message(key, lang, args),
+            self.rule.message(fix, lang, args) if fix else None,
+        )

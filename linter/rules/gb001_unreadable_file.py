@@ -1,0 +1,66 @@
+"""A page cannot be read as UTF-8 Markdown text.
+
+What
+: Reports a `.md` file that is binary, is not valid UTF-8, or cannot be read at all.
+
+Why
+: GitBook imports Markdown as UTF-8 text. A binary file or a file in another encoding shows up
+  as garbage or breaks the Git Sync, and the other rules cannot check it.
+
+Bad
+: A file `guide.md` saved in Latin-1 by an old editor (`caf\\xe9` instead of `café`).
+
+Good
+: The same file saved as UTF-8.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..finding import Finding
+from ..model.page import Page
+from .base import Context
+
+ID = "GB001"
+NAME = "unreadable-file"
+TAGS = ("syntax", "files")
+SEVERITY = "error"
+SCOPE = "page"
+KINDS = ("binary", "encoding", "unreadable")
+MESSAGES = {
+    "binary": {
+        "en": "this is a binary file, not Markdown text",
+        "fr": "ce fichier est binaire, ce n'est pas du texte Markdown",
+    },
+    "encoding": {
+        "en": "the file is not valid UTF-8 ({detail}); save it as UTF-8",
+        "fr": "le fichier n'est pas en UTF-8 valide ({detail}) ; enregistrez-le en UTF-8",
+    },
+    "unreadable": {
+        "en": "the file cannot be read: {detail}",
+        "fr": "le fichier ne peut pas être lu : {detail}",
+    },
+}
+DOC_FR = """Une page ne peut pas être lue comme du texte Markdown en UTF-8.
+
+Quoi
+: Signale un fichier `.md` binaire, qui n'est pas en UTF-8 valide ou qui ne peut pas être lu.
+
+Pourquoi
+: GitBook importe le Markdown comme du texte UTF-8. Un fichier binaire ou dans un autre encodage
+  s'affiche mal ou casse la synchronisation Git, et les autres règles ne peuvent pas le vérifier.
+
+Mauvais
+: Un fichier `guide.md` enregistré en Latin-1 par un ancien éditeur.
+
+Bon
+: Le même fichier enregistré en UTF-8.
+"""
+
+
+def check(page: Page, ctx: Context) -> Iterator[Finding]:
+    for problem in page.problems:
+        if problem.kind in KINDS:
+            detail = problem.message.split("(", 1)[-1].rstrip(")") if "(" in problem.message else problem.message
+            yield ctx.finding(problem, problem.kind, detail=detail)

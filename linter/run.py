@@ -1,0 +1,81 @@
+"""From the paths a user names to findings: group them by space, load each space once, lint."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .engine import lint_site
+from .finding import Finding
+from .model.site import Site, find_space
+from .settings import Settings
+
+
+class UsageError(Exception):
+    """A problem with what the user asked for (exit code 2)."""
+
+
+@dataclass
+class SpaceRequest:
+    folder: Path
+    files: set[str] | None = None  # root-relative paths to report on; None = the whole space
+
+
+@dataclass
+class RunResult:
+    findings: list[Finding] = field(default_factory=list)
+    sites: list[Site] = field(default_factory=list)
+
+    @property
+    def page_count(self) -> int:
+        return sum(len(site.pages) for site in self.sites)
+
+
+def plan(paths: list[str]) -> list[SpaceRequest]:
+    """Which spaces to load, and which of their files to report on."""
+    requests: dict[Path, SpaceRequest] = {}
+    for raw in paths:
+        path = Path(raw)
+        if not path.exists():
+            raise UsageError(f"no such file or folder: {raw}")
+        if path.is_dir():
+            folder = path.resolve()
+            requests[folder] = SpaceRequest(folder)
+            continue
+        folder = find_space(path)
+        request = requests.setdefault(folder, SpaceRequest(folder, set()))
+        if request.files is not None:
+            request.files.add(path.resolve().as_posix())
+    return list(requests.values())
+
+
+def lint_paths(paths: list[str], settings: Settings | None = None) -> RunResult:
+    settings = settings or Settings()
+    result = RunResult()
+    for request in plan(paths):
+        site = Site.load(request.folder)
+        result.sites.append(site)
+        report_on = None
+        if request.files is not None:
+            report_on = {_relative_to_root(site, Path(file)) for file in request.files}
+        for finding in lint_site(site, settings, report_on):
+            result.findings.append(finding.with_path(display_path(site, finding.path)))
+    return result
+
+
+def _relative_to_root(site: Site, file: Path) -> str:
+    try:
+        return file.relative_to(site.root).as_posix()
+    except ValueError:
+        return file.as_posix()
+
+
+def display_path(site: Site, relative: str) -> str:
+    """The path as the user would type it from the current folder."""
+    full = site.root / relative if relative else site.root
+    try:
+        shown = os.path.relpath(full)
+    except ValueError:  # another drive on Windows
+        return full.as_posix()
+    return full.as_posix() if shown.startswith("../../..") else shown.replace(os.sep, "/")

@@ -1,0 +1,50 @@
+"""Run settings: which rules, at which severity, with which options, in which language.
+
+The command line and the configuration file both fill one `Settings`; rules only read it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from .rules import all_rules
+from .rules.base import Rule
+
+OFF = "off"
+
+
+@dataclass
+class Settings:
+    lang: str = "en"
+    select: list[str] | None = None  # None: the rules enabled by default
+    extend_select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+    severities: dict[str, str] = field(default_factory=dict)  # rule id → severity or "off"
+    rule_options: dict[str, dict[str, Any]] = field(default_factory=dict)  # rule id → options
+    site_url: str | None = None  # the published site, for rules about absolute links to it
+    github_repository: str | None = None  # "owner/name", for rules about GitHub fallback links
+    extra: dict[str, Any] = field(default_factory=dict)  # settings owned by a later feature
+
+    def enabled_rules(self) -> list[Rule]:
+        rules = []
+        for rule in all_rules():
+            if self.select is not None:
+                chosen = any(rule.matches(s) for s in self.select)
+            else:
+                chosen = rule.enabled_by_default
+            chosen = chosen or any(rule.matches(s) for s in self.extend_select)
+            if any(rule.matches(s) for s in self.ignore):
+                chosen = False
+            if self.severities.get(rule.id) == OFF:
+                chosen = False
+            if chosen:
+                rules.append(rule)
+        return rules
+
+    def severity_of(self, rule: Rule) -> str:
+        severity = self.severities.get(rule.id, rule.severity)
+        return rule.severity if severity == OFF else severity
+
+    def options_for(self, rule: Rule) -> dict[str, Any]:
+        return {**rule.defaults, **self.rule_options.get(rule.id, {})}

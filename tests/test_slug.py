@@ -1,0 +1,344 @@
+"""Tests of linter.model.slug against heading -> id pairs observed in real GitBook spaces.
+
+How the pairs were selected (facts copied by hand; the tests do not read the corpora):
+
+* Explicit anchors: heading lines ending in ``<a href="#ID" id="ID"></a>`` or the legacy ``<a id="ID"></a>``.
+  The heading text was reduced to plain text (anchor, emphasis, links, inline code and ``\\`` escapes
+  removed, entities decoded, emoji kept) and the pair kept only when the id is what one of the generations
+  computes from that text. Anchors that match nothing are renamed headings (stored ids survive renames,
+  e.g. DES ``Le bloc-marque`` -> ``Les-dimensions-et-cotes-du-bloc-marque``) and were left out, like the
+  empty ``## <a id=...>`` headings GitBook emits after some headings.
+* Fragment links whose target heading is known (same-page ``#id`` links, links to the published page).
+
+Sources: DES, STA, ALL = the three corpora under ../shared/corpora (design, startups, alliance); they only hold
+44 anchors, all legacy ``<a id>``, hence the other sources: COM = betagouv/doc.incubateur.net-communaute,
+DOC = examples cited in docs/GITBOOK-SYNTAX.md section 3 (COM and GitBook's own docs), "other" = public
+GitBook-synced repositories found in the code index.
+
+Generations:
+  current        gitbook_id(text)
+  legacy         gitbook_id(text, legacy=True)
+  both           both of the above give the id (no dot, no leading digit, no word "ad")
+  legacy-id      legacy id prefixed "id-" by GitBook's 2024 migration
+  legacy-uncut   legacy id longer than 100 characters (2020-21 exports did not cut)
+  github-import  GitHub-style slug, percent-encoded then re-slugged ("é" -> "-c3-a9")
+  case-import    case-preserving slug of 2020 imports ("Règles-de-design-UI")
+All of them must be in candidate_ids(text).
+"""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from linter.model.slug import MAX_LENGTH, candidate_ids, gitbook_id
+
+PAIRS: list[tuple[str, str, str, str]] = [
+    # text, expected id, generation, source
+    # --- the three corpora: explicit anchors ------------------------------------------------------------
+    ("Les logos du site", "les-logos-du-site", "both", "DES ressources-design/design-system-etat/le-bloc-marque.md"),
+    ("Les dimensions", "les-dimensions", "both", "DES ressources-design/design-system-etat/le-bloc-marque.md"),
+    ("Le fond", "le-fond", "both", "DES ressources-design/design-system-etat/le-bloc-marque.md"),
+    (
+        "Quel est le statut des informations publiées dans ce guide ?",
+        "quel-est-le-statut-des-informations-publiees-dans-ce-guide",
+        "both",
+        "STA contribuer/comment-valider-mes-ajouts.md",
+    ),
+    (
+        "Qui valide la documentation avant publication ?",
+        "qui-valide-la-documentation-avant-publication",
+        "both",
+        "STA contribuer/comment-valider-mes-ajouts.md",
+    ),
+    (
+        "Est-ce qu'il existe déjà à ce jour un énoncé partagé et satisfaisant du workflow d'édition des guides"
+        " de la communauté ?",
+        "est-ce-quil-existe-deja-a-ce-jour-un-enonce-partage-et-satisfaisant-du-workflow-dedition-des-guides"
+        "-de-la-communaute",
+        "legacy-uncut",
+        "STA contribuer/comment-valider-mes-ajouts.md",
+    ),
+    (
+        "Y-a-t-il des informations qui me permettraient de faire la différence entre un brouillon de"
+        " documentation, et une documentation stabilisée ?",
+        "y-a-t-il-des-informations-qui-me-permettraient-de-faire-la-difference-entre-un-brouillon-de"
+        "-documentation-et-une-documentation-stabilisee",
+        "legacy-uncut",
+        "STA contribuer/comment-valider-mes-ajouts.md",
+    ),
+    ("Questions / Échanges", "Questions--Échanges", "case-import", "DES ressources/boite-a-outils-ux/tester-avec-vos-utilisateurs-a-distance.md"),
+    (
+        "Est-ce que tu as des outils favoris pour gérer / animer des communautés de Beta testeurs ?",
+        "Est-ce-que-tu-as-des-outils-favoris-pour-gérer--animer-des-communautés-de-Beta-testeurs-",
+        "case-import",
+        "DES ressources/boite-a-outils-ux/tester-avec-vos-utilisateurs-a-distance.md",
+    ),
+    (
+        "Quels sont les principaux écueils à éviter quand on fait des tests U à distance?",
+        "Quels-sont-les-principaux-écueils-à-éviter-quand-on-fait-des-tests-U-à-distance",
+        "case-import",
+        "DES ressources/boite-a-outils-ux/tester-avec-vos-utilisateurs-a-distance.md",
+    ),
+    (
+        "Comment impliquer un public moins à l’aise avec le numérique dans un test à distance ?",
+        "Comment-impliquer-un-public-moins-à-l’aise-avec-le-numérique-dans-un-test-à-distance-",
+        "case-import",
+        "DES ressources/boite-a-outils-ux/tester-avec-vos-utilisateurs-a-distance.md",
+    ),
+    ("Dépouillement des résultats", "Dépouillement-des-résultats", "case-import", "DES ressources/boite-a-outils-ux/tester-avec-vos-utilisateurs-a-distance.md"),
+    (
+        "Comment peut-on tester deux versions différentes d’une page avec un panel d’utilisateurs ?",
+        "Comment-peut-on-tester-deux-versions-différentes-d’une-page-avec-un-panel-d’utilisateurs-",
+        "case-import",
+        "DES ressources/boite-a-outils-ux/tester-avec-vos-utilisateurs-a-distance.md",
+    ),
+    (
+        "Quand y a des développements en cours, et qu’on sait qu’il y a des choses à améliorer, faut-il plutôt"
+        " attendre avant de tester ou continuer ?",
+        "Quand-y-a-des-développements-en-cours-et-qu’on-sait-qu’il-y-a-des-choses-à-améliorer-faut-il-plutôt"
+        "-attendre-avant-de-tester-ou-continuer-",
+        "case-import",
+        "DES ressources/boite-a-outils-ux/tester-avec-vos-utilisateurs-a-distance.md",
+    ),
+    ("Intitulé du bloc-marque", "Intitulé-du-bloc-marque", "case-import", "DES+STA le-bloc-marque.md, la-marque-de-letat.md"),
+    ("Emplacement du bloc", "Emplacement-du-bloc", "case-import", "DES+STA le-bloc-marque.md, la-marque-de-letat.md"),
+    ("Règles de design UI", "Règles-de-design-UI", "case-import", "DES+STA le-bloc-marque.md, la-marque-de-letat.md"),
+    ("Exemples d’applications", "Exemples-d’applications", "case-import", "DES+STA le-bloc-marque.md, la-marque-de-letat.md"),
+    ("Le fond", "Le-fond", "case-import", "STA design-et-experience-utilisateur/la-marque-de-letat.md"),
+    ("Le responsive", "Le-responsive", "case-import", "STA design-et-experience-utilisateur/la-marque-de-letat.md"),
+    ("Quand communiquer", "Quand-communiquer", "case-import", "DES organisation-de-lequipe-designers-transerves/evenements/communiquer-sur-un-evenement.md"),
+    ("Sur quels médias communiquer", "Sur-quels-médias-communiquer", "case-import", "DES …/evenements/communiquer-sur-un-evenement.md"),
+    ("Par email", "Par-email", "case-import", "DES …/evenements/communiquer-sur-un-evenement.md"),
+    ("Autres canaux de diffusion", "Autres-canaux-de-diffusion", "case-import", "DES …/evenements/communiquer-sur-un-evenement.md"),
+    # --- the three corpora: fragment links to known headings --------------------------------------------
+    ("Bonnes pratiques", "bonnes-pratiques", "both", "ALL guides/albert-api-rag-techniques-avancees-rerank.md (#link)"),
+    ("🔎 Phase d'investigation", "phase-dinvestigation", "both", "STA rgpd-and-securite/guide-rgpd-securite.md (link from STA)"),
+    ("Acquisition de leads via Linkedin", "acquisition-de-leads-via-linkedin", "both", "STA marketing/lacquisition.md (link from COM)"),
+    ("Atelier SEA Google Adwords", "atelier-sea-google-adwords", "both", "STA marketing/lacquisition.md (link from COM)"),
+    # legacy ids predate the "ad" -> "a-d" rewrite
+    (
+        "Trouver des usagers avec les Facebook/Instagram Ad",
+        "trouver-des-usagers-avec-les-facebook-instagram-ad",
+        "legacy",
+        "STA marketing/lacquisition.md (link from COM)",
+    ),
+    # --- COM -------------------------------------------------------------------------------------------
+    ("📍 Où nous trouver ?", "ou-nous-trouver", "both", "COM decouvrir-beta.gouv.fr/…/fabrique-numerique-du-mte-mct.md"),
+    ("Ce qui sera attendu sur la forme", "ce-qui-sera-attendu-sur-la-forme", "both", "COM …/preparer-un-comite-dinvestissement/README.md"),
+    ("Quand ?", "quand", "both", "COM …/preparer-un-comite-dinvestissement/README.md"),
+    ("Quelle durée ?", "quelle-duree", "both", "COM …/preparer-un-comite-dinvestissement/README.md"),
+    ("Qui doit être présent et invité ?", "qui-doit-etre-present-et-invite", "both", "COM …/preparer-un-comite-dinvestissement/README.md"),
+    ("Vos objectifs pour ce comité", "vos-objectifs-pour-ce-comite", "both", "COM …/preparer-un-comite-dinvestissement/README.md"),
+    ("Ordre du jour type d’un comité", "ordre-du-jour-type-dun-comite", "both", "COM …/preparer-un-comite-dinvestissement/README.md"),
+    ("L’interface", "linterface", "both", "COM les-outils-de-la-communaute/autres-services/vaultwarden/README.md"),
+    ("Notions fondamentales", "notions-fondamentales", "both", "COM …/vaultwarden/README.md"),
+    ("Utiliser bitwarden sur tous vos appareils", "utiliser-bitwarden-sur-tous-vos-appareils", "both", "COM …/vaultwarden/README.md"),
+    ("Configuration", "configuration", "both", "COM …/vaultwarden/README.md"),
+    ("Documentation de bitwarden", "documentation-de-bitwarden", "both", "COM …/vaultwarden/README.md"),
+    ("Fonctionnalités clés", "fonctionnalit-c3-a9s-cl-c3-a9s", "github-import", "COM …/vaultwarden/README.md"),
+    ("🔐 Coffres", "f0-9f-94-90-coffres", "github-import", "COM …/vaultwarden/README.md"),
+    ("📦 Send", "f0-9f-93-a6-send", "github-import", "COM …/vaultwarden/README.md"),
+    ("📋 Rapports", "f0-9f-93-8b-rapports", "github-import", "COM …/vaultwarden/README.md"),
+    ("💍 Éléments (ou secrets)", "f0-9f-92-8d-c3-a9l-c3-a9ments-ou-secrets", "github-import", "COM …/vaultwarden/README.md"),
+    ("🗃️ Collections", "f0-9f-97-83-ef-b8-8f-collections", "github-import", "COM …/vaultwarden/README.md"),
+    ("📂 Dossiers", "f0-9f-93-82-dossiers", "github-import", "COM …/vaultwarden/README.md"),
+    ("🏢 Organisation", "f0-9f-8f-a2-organisation", "github-import", "COM …/vaultwarden/README.md"),
+    ("Utilisation & Premiers pas", "utilisation--premiers-pas", "github-import", "COM …/vaultwarden/README.md"),
+    (
+        "⚙️ Générer un mot de passe fort",
+        "e2-9a-99-ef-b8-8f-g-c3-a9n-c3-a9rer-un-mot-de-passe-fort",
+        "github-import",
+        "COM …/vaultwarden/README.md",
+    ),
+    ("🔍 Rechercher un secret", "f0-9f-94-8d-rechercher-un-secret", "github-import", "COM …/vaultwarden/README.md"),
+    (
+        "🪪 Configurer l’authentification à deux facteurs (2FA)",
+        "f0-9f-aa-aa-configurer-lauthentification-c3-a0-deux-facteurs-2fa",
+        "github-import",
+        "COM …/vaultwarden/README.md",
+    ),
+    ("Télécharger les applications", "t-c3-a9l-c3-a9charger-les-applications", "github-import", "COM …/vaultwarden/README.md"),
+    ("🛟 Pour aller plus loin", "f0-9f-9b-9f-pour-aller-plus-loin", "github-import", "COM …/vaultwarden/README.md"),
+    (
+        "1. Indiquer clairement qu’il s’agit d’une mission",
+        "id-1-indiquer-clairement-quil-sagit-dune-mission",
+        "legacy-id",
+        "COM les-outils-de-la-communaute/autres-services/welcome-to-the-jungle/README.md",
+    ),
+    (
+        "2. Ne pas utiliser des expressions portant à confusion avec un emploi salarié",
+        "id-2-ne-pas-utiliser-des-expressions-portant-a-confusion-avec-un-emploi-salarie",
+        "legacy-id",
+        "COM …/welcome-to-the-jungle/README.md",
+    ),
+    (
+        "3. Une personne en prestation est libre de s’organiser pour répondre à sa mission",
+        "id-3-une-personne-en-prestation-est-libre-de-sorganiser-pour-repondre-a-sa-mission",
+        "legacy-id",
+        "COM …/welcome-to-the-jungle/README.md",
+    ),
+    # --- examples cited in GITBOOK-SYNTAX.md ------------------------------------------------------------
+    ("Qu'est-ce que beta.gouv.fr ?", "quest-ce-que-beta.gouv.fr", "current", "DOC (COM)"),
+    ("💘 Objectif impact : éviter le solutionnisme", "objectif-impact-eviter-le-solutionnisme", "both", "DOC (COM)"),
+    ("1. L'adéquation produit/marché", "1-ladequation-produit-marche", "legacy", "DOC (COM 2022); heading also in STA la-vie-dune-se/acceleration.md"),
+    ("1. L'adéquation produit/marché", "id-1-ladequation-produit-marche", "legacy-id", "DOC (COM 2024 migration)"),
+    ("Un nouveau domaine en .fr", "un-nouveau-domaine-en-fr", "legacy", "DOC (COM 2022)"),
+    (
+        "1. Create an app registration in Azure AD",
+        "id-1.-create-an-app-registration-in-azure-a-d",
+        "current",
+        "DOC (GitbookIO/public-docs setting-up-azure-ad.md)",
+    ),
+    # --- other GitBook-synced spaces ---------------------------------------------------------------------
+    ("Add Soda Cloud to Azure AD", "add-soda-cloud-to-azure-a-d", "current", "other"),
+    ("Step 3: Register devices with Azure AD", "step-3-register-devices-with-azure-a-d", "current", "other"),
+    ("Uso en Red Team contra AD", "uso-en-red-team-contra-a-d", "current", "other"),
+    ("Set up the SonarQube application in Azure AD", "set-up-the-sonarqube-application-in-azure-a-d", "current", "other"),
+    ("1. BEGIN and End", "id-1.-begin-and-end", "current", "other"),
+    ("1. Sign Up / Sign In", "id-1.-sign-up-sign-in", "current", "other"),
+    ("1. Acceso al Módulo", "id-1.-acceso-al-modulo", "current", "other"),
+    ("1. Zero-Shot Prompting: The Baseline", "id-1.-zero-shot-prompting-the-baseline", "current", "other (bold heading)"),
+    ("1. Introduccion A Los Dasboard:¶", "id-1.-introduccion-a-los-dasboard", "current", "other ([¶](…) link in heading)"),
+    ("1. Path 생성", "id-1.-path", "current", "other (Hangul is dropped)"),
+    ("Mise à disposition directe sur data.gouv.fr", "mise-a-disposition-directe-sur-data-gouv-fr", "legacy", "other (data.gouv.fr guides)"),
+    (
+        "Référencer votre schéma de données sur schema.data.gouv.fr",
+        "referencer-votre-schema-de-donnees-sur-schema-data-gouv-fr",
+        "legacy",
+        "other (data.gouv.fr guides)",
+    ),
+    ("1. Get your authentication token", "id-1-get-your-authentication-token", "legacy-id", "other"),
+    ("1. Linux", "id-1-linux", "legacy-id", "other"),
+    ("주의사항", "ec-a3-bc-ec-9d-98-ec-82-ac-ed-95-a-d", "github-import", "other (byte AD rewritten a-d)"),
+]
+
+_IDS = [f"{generation}:{expected[:40]}" for _, expected, generation, _ in PAIRS]
+
+
+def test_table_is_large_and_has_no_duplicates() -> None:
+    assert len(PAIRS) >= 50
+    assert len({(text, expected) for text, expected, _, _ in PAIRS}) == len(PAIRS)
+
+
+@pytest.mark.parametrize(("text", "expected", "generation", "source"), PAIRS, ids=_IDS)
+def test_real_pair(text: str, expected: str, generation: str, source: str) -> None:
+    if generation in ("current", "both"):
+        assert gitbook_id(text) == expected, source
+    if generation in ("legacy", "both"):
+        assert gitbook_id(text, legacy=True) == expected, source
+    assert expected in candidate_ids(text), source
+
+
+# --- edge rules ------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Œuvre et Cæsar", "oeuvre-et-caesar"),  # ligatures NFKD does not decompose
+        ("Straße", "strasse"),
+        ("Ça déçoit", "ca-decoit"),
+        ("ﬁchier", "fichier"),  # compatibility ligature, handled by NFKD itself
+        ("l'a l’a l‘a", "la-la-la"),  # apostrophes are deleted, not separators
+        ("  --Hello,   World!!--  ", "hello-world"),
+        ("snake_case et camelCase", "snake-case-et-camelcase"),
+        ("version 2.0 (beta)", "version-2.0-beta"),
+    ],
+)
+def test_folding_and_separators(text: str, expected: str) -> None:
+    assert gitbook_id(text) == expected
+
+
+def test_legacy_turns_dots_into_dashes() -> None:
+    assert gitbook_id("version 2.0 de beta.gouv.fr", legacy=True) == "version-2-0-de-beta-gouv-fr"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ad", "a-d"),
+        ("Azure AD", "azure-a-d"),
+        ("Ad-hoc", "a-d-hoc"),
+        ("ad ad", "a-d-a-d"),  # consecutive words both rewritten
+        ("Google Adwords", "google-adwords"),  # not inside a word
+        ("Made in France", "made-in-france"),
+        ("Lead", "lead"),
+    ],
+)
+def test_ad_word(text: str, expected: str) -> None:
+    assert gitbook_id(text) == expected
+
+
+def test_ad_word_not_rewritten_in_legacy() -> None:
+    assert gitbook_id("Instagram Ad", legacy=True) == "instagram-ad"
+
+
+def test_id_prefix_only_for_leading_digit() -> None:
+    assert gitbook_id("2024 en chiffres") == "id-2024-en-chiffres"
+    assert gitbook_id("2024 en chiffres", legacy=True) == "2024-en-chiffres"
+    assert gitbook_id("Bilan 2024") == "bilan-2024"
+    assert gitbook_id("🚀 1er atelier") == "id-1er-atelier"  # the prefix looks at the slug, not the text
+
+
+def test_cut_to_100_then_prefix() -> None:
+    words = "mot " * 40
+    assert len(gitbook_id(words)) == MAX_LENGTH
+    assert gitbook_id(words) == ("mot-" * 25)[:MAX_LENGTH]
+    digit_first = "1 " + "x" * 150
+    assert gitbook_id(digit_first) == "id-" + ("1-" + "x" * 150)[:MAX_LENGTH]
+    assert len(gitbook_id(digit_first)) == MAX_LENGTH + 3
+    assert len(gitbook_id(digit_first, legacy=True)) == MAX_LENGTH
+
+
+@pytest.mark.parametrize("text", ["", "   ", "🚀", "🚀 ✨ 🎉", "?!", "’"])
+def test_nothing_left_gives_empty_id(text: str) -> None:
+    assert gitbook_id(text) == ""
+    assert gitbook_id(text, legacy=True) == ""
+
+
+# --- candidate_ids -----------------------------------------------------------------------------------
+
+
+def test_candidates_start_with_current_and_are_unique() -> None:
+    for text, _, _, _ in PAIRS:
+        candidates = candidate_ids(text)
+        if gitbook_id(text):  # "주의사항" has no current id (Hangul is dropped), only an imported one
+            assert candidates[0] == gitbook_id(text)
+        assert len(set(candidates)) == len(candidates)
+        assert "" not in candidates
+
+
+def test_candidates_of_simple_text() -> None:
+    # all lowercase generations agree; only the case-preserving import differs
+    assert candidate_ids("Bonnes pratiques") == ("bonnes-pratiques", "Bonnes-pratiques")
+
+
+def test_candidates_of_dotted_numbered_text() -> None:
+    candidates = candidate_ids("1. L'adéquation produit/marché")
+    assert candidates[:3] == (
+        "id-1.-ladequation-produit-marche",  # current
+        "1-ladequation-produit-marche",  # legacy
+        "id-1-ladequation-produit-marche",  # legacy prefixed by the 2024 migration
+    )
+
+
+def test_candidates_cover_both_cut_orders() -> None:
+    text = "1 " + "x" * 150
+    candidates = candidate_ids(text)
+    assert "id-" + ("1-" + "x" * 150)[:100] in candidates  # cut, then prefix: 103 chars
+    assert ("id-1-" + "x" * 150)[:100] in candidates  # prefix, then cut: 100 chars
+    assert "1-" + "x" * 150 in candidates  # legacy never cut
+
+
+def test_candidates_of_empty_text() -> None:
+    assert candidate_ids("") == ()
+
+
+def test_fast_enough_for_large_spaces() -> None:
+    texts = [f"Chapitre {n} : l’équipe et beta.gouv.fr — étape {n % 7}" for n in range(20_000)]
+    start = time.perf_counter()
+    for text in texts:
+        gitbook_id(text)
+    assert time.perf_counter() - start < 2.0
