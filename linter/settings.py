@@ -24,6 +24,7 @@ class Settings:
     rule_options: dict[str, dict[str, Any]] = field(default_factory=dict)  # rule id → options
     site_url: str | None = None  # the published site, for rules about absolute links to it
     github_repository: str | None = None  # "owner/name", for rules about GitHub fallback links
+    page_schemas: dict[str, str] = field(default_factory=dict)  # glob → page-type schema file
     extra: dict[str, Any] = field(default_factory=dict)  # settings owned by a later feature
 
     def enabled_rules(self) -> list[Rule]:

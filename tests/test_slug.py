@@ -34,23 +34,34 @@ import pytest
 
 from linter.model.slug import MAX_LENGTH, candidate_ids, gitbook_id
 
+_UX = "DES ressources/boite-a-outils-ux/tester-avec-vos-utilisateurs-a-distance.md"
+_BLOC = "DES ressources-design/design-system-etat/le-bloc-marque.md"
+_BLOC_BOTH = "DES le-bloc-marque.md + STA la-marque-de-letat.md"
+_MARQUE = "STA design-et-experience-utilisateur/la-marque-de-letat.md"
+_EVT = "DES organisation-de-lequipe-designers-transerves/evenements/communiquer-sur-un-evenement.md"
+_VALIDER = "STA contribuer/comment-valider-mes-ajouts.md"
+_ACQ = "STA marketing/lacquisition.md (link from COM)"
+_COMITE = "COM gerer-son-produit/gestion-au-quotidien/budget/preparer-un-comite-dinvestissement/README.md"
+_VW = "COM les-outils-de-la-communaute/autres-services/vaultwarden/README.md"
+_WTTJ = "COM les-outils-de-la-communaute/autres-services/welcome-to-the-jungle/README.md"
+
 PAIRS: list[tuple[str, str, str, str]] = [
     # text, expected id, generation, source
     # --- the three corpora: explicit anchors ------------------------------------------------------------
-    ("Les logos du site", "les-logos-du-site", "both", "DES ressources-design/design-system-etat/le-bloc-marque.md"),
-    ("Les dimensions", "les-dimensions", "both", "DES ressources-design/design-system-etat/le-bloc-marque.md"),
-    ("Le fond", "le-fond", "both", "DES ressources-design/design-system-etat/le-bloc-marque.md"),
+    ("Les logos du site", "les-logos-du-site", "both", _BLOC),
+    ("Les dimensions", "les-dimensions", "both", _BLOC),
+    ("Le fond", "le-fond", "both", _BLOC),
     (
         "Quel est le statut des informations publiées dans ce guide ?",
         "quel-est-le-statut-des-informations-publiees-dans-ce-guide",
         "both",
-        "STA contribuer/comment-valider-mes-ajouts.md",
+        _VALIDER,
     ),
     (
         "Qui valide la documentation avant publication ?",
         "qui-valide-la-documentation-avant-publication",
         "both",
-        "STA contribuer/comment-valider-mes-ajouts.md",
+        _VALIDER,
     ),
     (
         "Est-ce qu'il existe déjà à ce jour un énoncé partagé et satisfaisant du workflow d'édition des guides"
@@ -58,7 +69,7 @@ PAIRS: list[tuple[str, str, str, str]] = [
         "est-ce-quil-existe-deja-a-ce-jour-un-enonce-partage-et-satisfaisant-du-workflow-dedition-des-guides"
         "-de-la-communaute",
         "legacy-uncut",
-        "STA contribuer/comment-valider-mes-ajouts.md",
+        _VALIDER,
     ),
     (
         "Y-a-t-il des informations qui me permettraient de faire la différence entre un brouillon de"
@@ -66,33 +77,33 @@ PAIRS: list[tuple[str, str, str, str]] = [
         "y-a-t-il-des-informations-qui-me-permettraient-de-faire-la-difference-entre-un-brouillon-de"
         "-documentation-et-une-documentation-stabilisee",
         "legacy-uncut",
-        "STA contribuer/comment-valider-mes-ajouts.md",
+        _VALIDER,
     ),
-    ("Questions / Échanges", "Questions--Échanges", "case-import", "DES ressources/boite-a-outils-ux/tester-avec-vos-utilisateurs-a-distance.md"),
+    ("Questions / Échanges", "Questions--Échanges", "case-import", _UX),
     (
         "Est-ce que tu as des outils favoris pour gérer / animer des communautés de Beta testeurs ?",
         "Est-ce-que-tu-as-des-outils-favoris-pour-gérer--animer-des-communautés-de-Beta-testeurs-",
         "case-import",
-        "DES ressources/boite-a-outils-ux/tester-avec-vos-utilisateurs-a-distance.md",
+        _UX,
     ),
     (
         "Quels sont les principaux écueils à éviter quand on fait des tests U à distance?",
         "Quels-sont-les-principaux-écueils-à-éviter-quand-on-fait-des-tests-U-à-distance",
         "case-import",
-        "DES ressources/boite-a-outils-ux/tester-avec-vos-utilisateurs-a-distance.md",
+        _UX,
     ),
     (
         "Comment impliquer un public moins à l’aise avec le numérique dans un test à distance ?",
         "Comment-impliquer-un-public-moins-à-l’aise-avec-le-numérique-dans-un-test-à-distance-",
         "case-import",
-        "DES ressources/boite-a-outils-ux/tester-avec-vos-utilisateurs-a-distance.md",
+        _UX,
     ),
-    ("Dépouillement des résultats", "Dépouillement-des-résultats", "case-import", "DES ressources/boite-a-outils-ux/tester-avec-vos-utilisateurs-a-distance.md"),
+    ("Dépouillement des résultats", "Dépouillement-des-résultats", "case-import", _UX),
     (
         "Comment peut-on tester deux versions différentes d’une page avec un panel d’utilisateurs ?",
         "Comment-peut-on-tester-deux-versions-différentes-d’une-page-avec-un-panel-d’utilisateurs-",
         "case-import",
-        "DES ressources/boite-a-outils-ux/tester-avec-vos-utilisateurs-a-distance.md",
+        _UX,
     ),
     (
         "Quand y a des développements en cours, et qu’on sait qu’il y a des choses à améliorer, faut-il plutôt"
@@ -100,90 +111,91 @@ PAIRS: list[tuple[str, str, str, str]] = [
         "Quand-y-a-des-développements-en-cours-et-qu’on-sait-qu’il-y-a-des-choses-à-améliorer-faut-il-plutôt"
         "-attendre-avant-de-tester-ou-continuer-",
         "case-import",
-        "DES ressources/boite-a-outils-ux/tester-avec-vos-utilisateurs-a-distance.md",
+        _UX,
     ),
-    ("Intitulé du bloc-marque", "Intitulé-du-bloc-marque", "case-import", "DES+STA le-bloc-marque.md, la-marque-de-letat.md"),
-    ("Emplacement du bloc", "Emplacement-du-bloc", "case-import", "DES+STA le-bloc-marque.md, la-marque-de-letat.md"),
-    ("Règles de design UI", "Règles-de-design-UI", "case-import", "DES+STA le-bloc-marque.md, la-marque-de-letat.md"),
-    ("Exemples d’applications", "Exemples-d’applications", "case-import", "DES+STA le-bloc-marque.md, la-marque-de-letat.md"),
-    ("Le fond", "Le-fond", "case-import", "STA design-et-experience-utilisateur/la-marque-de-letat.md"),
-    ("Le responsive", "Le-responsive", "case-import", "STA design-et-experience-utilisateur/la-marque-de-letat.md"),
-    ("Quand communiquer", "Quand-communiquer", "case-import", "DES organisation-de-lequipe-designers-transerves/evenements/communiquer-sur-un-evenement.md"),
-    ("Sur quels médias communiquer", "Sur-quels-médias-communiquer", "case-import", "DES …/evenements/communiquer-sur-un-evenement.md"),
-    ("Par email", "Par-email", "case-import", "DES …/evenements/communiquer-sur-un-evenement.md"),
-    ("Autres canaux de diffusion", "Autres-canaux-de-diffusion", "case-import", "DES …/evenements/communiquer-sur-un-evenement.md"),
+    ("Intitulé du bloc-marque", "Intitulé-du-bloc-marque", "case-import", _BLOC_BOTH),
+    ("Emplacement du bloc", "Emplacement-du-bloc", "case-import", _BLOC_BOTH),
+    ("Règles de design UI", "Règles-de-design-UI", "case-import", _BLOC_BOTH),
+    ("Exemples d’applications", "Exemples-d’applications", "case-import", _BLOC_BOTH),
+    ("Le fond", "Le-fond", "case-import", _MARQUE),
+    ("Le responsive", "Le-responsive", "case-import", _MARQUE),
+    ("Quand communiquer", "Quand-communiquer", "case-import", _EVT),
+    ("Sur quels médias communiquer", "Sur-quels-médias-communiquer", "case-import", _EVT),
+    ("Par email", "Par-email", "case-import", _EVT),
+    ("Autres canaux de diffusion", "Autres-canaux-de-diffusion", "case-import", _EVT),
     # --- the three corpora: fragment links to known headings --------------------------------------------
-    ("Bonnes pratiques", "bonnes-pratiques", "both", "ALL guides/albert-api-rag-techniques-avancees-rerank.md (#link)"),
-    ("🔎 Phase d'investigation", "phase-dinvestigation", "both", "STA rgpd-and-securite/guide-rgpd-securite.md (link from STA)"),
-    ("Acquisition de leads via Linkedin", "acquisition-de-leads-via-linkedin", "both", "STA marketing/lacquisition.md (link from COM)"),
-    ("Atelier SEA Google Adwords", "atelier-sea-google-adwords", "both", "STA marketing/lacquisition.md (link from COM)"),
+    ("Bonnes pratiques", "bonnes-pratiques", "both", "ALL guides/albert-api-rag-techniques-avancees-rerank.md"),
+    ("🔎 Phase d'investigation", "phase-dinvestigation", "both", "STA rgpd-and-securite/guide-rgpd-securite.md"),
+    ("Acquisition de leads via Linkedin", "acquisition-de-leads-via-linkedin", "both", _ACQ),
+    ("Atelier SEA Google Adwords", "atelier-sea-google-adwords", "both", _ACQ),
     # legacy ids predate the "ad" -> "a-d" rewrite
     (
         "Trouver des usagers avec les Facebook/Instagram Ad",
         "trouver-des-usagers-avec-les-facebook-instagram-ad",
         "legacy",
-        "STA marketing/lacquisition.md (link from COM)",
+        _ACQ,
     ),
     # --- COM -------------------------------------------------------------------------------------------
-    ("📍 Où nous trouver ?", "ou-nous-trouver", "both", "COM decouvrir-beta.gouv.fr/…/fabrique-numerique-du-mte-mct.md"),
-    ("Ce qui sera attendu sur la forme", "ce-qui-sera-attendu-sur-la-forme", "both", "COM …/preparer-un-comite-dinvestissement/README.md"),
-    ("Quand ?", "quand", "both", "COM …/preparer-un-comite-dinvestissement/README.md"),
-    ("Quelle durée ?", "quelle-duree", "both", "COM …/preparer-un-comite-dinvestissement/README.md"),
-    ("Qui doit être présent et invité ?", "qui-doit-etre-present-et-invite", "both", "COM …/preparer-un-comite-dinvestissement/README.md"),
-    ("Vos objectifs pour ce comité", "vos-objectifs-pour-ce-comite", "both", "COM …/preparer-un-comite-dinvestissement/README.md"),
-    ("Ordre du jour type d’un comité", "ordre-du-jour-type-dun-comite", "both", "COM …/preparer-un-comite-dinvestissement/README.md"),
-    ("L’interface", "linterface", "both", "COM les-outils-de-la-communaute/autres-services/vaultwarden/README.md"),
-    ("Notions fondamentales", "notions-fondamentales", "both", "COM …/vaultwarden/README.md"),
-    ("Utiliser bitwarden sur tous vos appareils", "utiliser-bitwarden-sur-tous-vos-appareils", "both", "COM …/vaultwarden/README.md"),
-    ("Configuration", "configuration", "both", "COM …/vaultwarden/README.md"),
-    ("Documentation de bitwarden", "documentation-de-bitwarden", "both", "COM …/vaultwarden/README.md"),
-    ("Fonctionnalités clés", "fonctionnalit-c3-a9s-cl-c3-a9s", "github-import", "COM …/vaultwarden/README.md"),
-    ("🔐 Coffres", "f0-9f-94-90-coffres", "github-import", "COM …/vaultwarden/README.md"),
-    ("📦 Send", "f0-9f-93-a6-send", "github-import", "COM …/vaultwarden/README.md"),
-    ("📋 Rapports", "f0-9f-93-8b-rapports", "github-import", "COM …/vaultwarden/README.md"),
-    ("💍 Éléments (ou secrets)", "f0-9f-92-8d-c3-a9l-c3-a9ments-ou-secrets", "github-import", "COM …/vaultwarden/README.md"),
-    ("🗃️ Collections", "f0-9f-97-83-ef-b8-8f-collections", "github-import", "COM …/vaultwarden/README.md"),
-    ("📂 Dossiers", "f0-9f-93-82-dossiers", "github-import", "COM …/vaultwarden/README.md"),
-    ("🏢 Organisation", "f0-9f-8f-a2-organisation", "github-import", "COM …/vaultwarden/README.md"),
-    ("Utilisation & Premiers pas", "utilisation--premiers-pas", "github-import", "COM …/vaultwarden/README.md"),
+    ("📍 Où nous trouver ?", "ou-nous-trouver", "both", "COM …/fabrique-numerique-du-mte-mct.md"),
+    ("Ce qui sera attendu sur la forme", "ce-qui-sera-attendu-sur-la-forme", "both", _COMITE),
+    ("Quand ?", "quand", "both", _COMITE),
+    ("Quelle durée ?", "quelle-duree", "both", _COMITE),
+    ("Qui doit être présent et invité ?", "qui-doit-etre-present-et-invite", "both", _COMITE),
+    ("Vos objectifs pour ce comité", "vos-objectifs-pour-ce-comite", "both", _COMITE),
+    ("Ordre du jour type d’un comité", "ordre-du-jour-type-dun-comite", "both", _COMITE),
+    ("L’interface", "linterface", "both", _VW),
+    ("Notions fondamentales", "notions-fondamentales", "both", _VW),
+    ("Utiliser bitwarden sur tous vos appareils", "utiliser-bitwarden-sur-tous-vos-appareils", "both", _VW),
+    ("Configuration", "configuration", "both", _VW),
+    ("Documentation de bitwarden", "documentation-de-bitwarden", "both", _VW),
+    ("Fonctionnalités clés", "fonctionnalit-c3-a9s-cl-c3-a9s", "github-import", _VW),
+    ("🔐 Coffres", "f0-9f-94-90-coffres", "github-import", _VW),
+    ("📦 Send", "f0-9f-93-a6-send", "github-import", _VW),
+    ("📋 Rapports", "f0-9f-93-8b-rapports", "github-import", _VW),
+    ("💍 Éléments (ou secrets)", "f0-9f-92-8d-c3-a9l-c3-a9ments-ou-secrets", "github-import", _VW),
+    ("🗃️ Collections", "f0-9f-97-83-ef-b8-8f-collections", "github-import", _VW),
+    ("📂 Dossiers", "f0-9f-93-82-dossiers", "github-import", _VW),
+    ("🏢 Organisation", "f0-9f-8f-a2-organisation", "github-import", _VW),
+    ("Utilisation & Premiers pas", "utilisation--premiers-pas", "github-import", _VW),
     (
         "⚙️ Générer un mot de passe fort",
         "e2-9a-99-ef-b8-8f-g-c3-a9n-c3-a9rer-un-mot-de-passe-fort",
         "github-import",
-        "COM …/vaultwarden/README.md",
+        _VW,
     ),
-    ("🔍 Rechercher un secret", "f0-9f-94-8d-rechercher-un-secret", "github-import", "COM …/vaultwarden/README.md"),
+    ("🔍 Rechercher un secret", "f0-9f-94-8d-rechercher-un-secret", "github-import", _VW),
     (
         "🪪 Configurer l’authentification à deux facteurs (2FA)",
         "f0-9f-aa-aa-configurer-lauthentification-c3-a0-deux-facteurs-2fa",
         "github-import",
-        "COM …/vaultwarden/README.md",
+        _VW,
     ),
-    ("Télécharger les applications", "t-c3-a9l-c3-a9charger-les-applications", "github-import", "COM …/vaultwarden/README.md"),
-    ("🛟 Pour aller plus loin", "f0-9f-9b-9f-pour-aller-plus-loin", "github-import", "COM …/vaultwarden/README.md"),
+    ("Télécharger les applications", "t-c3-a9l-c3-a9charger-les-applications", "github-import", _VW),
+    ("🛟 Pour aller plus loin", "f0-9f-9b-9f-pour-aller-plus-loin", "github-import", _VW),
     (
         "1. Indiquer clairement qu’il s’agit d’une mission",
         "id-1-indiquer-clairement-quil-sagit-dune-mission",
         "legacy-id",
-        "COM les-outils-de-la-communaute/autres-services/welcome-to-the-jungle/README.md",
+        _WTTJ,
     ),
     (
         "2. Ne pas utiliser des expressions portant à confusion avec un emploi salarié",
         "id-2-ne-pas-utiliser-des-expressions-portant-a-confusion-avec-un-emploi-salarie",
         "legacy-id",
-        "COM …/welcome-to-the-jungle/README.md",
+        _WTTJ,
     ),
     (
         "3. Une personne en prestation est libre de s’organiser pour répondre à sa mission",
         "id-3-une-personne-en-prestation-est-libre-de-sorganiser-pour-repondre-a-sa-mission",
         "legacy-id",
-        "COM …/welcome-to-the-jungle/README.md",
+        _WTTJ,
     ),
     # --- examples cited in GITBOOK-SYNTAX.md ------------------------------------------------------------
     ("Qu'est-ce que beta.gouv.fr ?", "quest-ce-que-beta.gouv.fr", "current", "DOC (COM)"),
     ("💘 Objectif impact : éviter le solutionnisme", "objectif-impact-eviter-le-solutionnisme", "both", "DOC (COM)"),
-    ("1. L'adéquation produit/marché", "1-ladequation-produit-marche", "legacy", "DOC (COM 2022); heading also in STA la-vie-dune-se/acceleration.md"),
-    ("1. L'adéquation produit/marché", "id-1-ladequation-produit-marche", "legacy-id", "DOC (COM 2024 migration)"),
+    # heading also in STA la-vie-dune-se/acceleration.md
+    ("1. L'adéquation produit/marché", "1-ladequation-produit-marche", "legacy", "DOC (COM 2022)"),
+    ("1. L'adéquation produit/marché", "id-1-ladequation-produit-marche", "legacy-id", "DOC (COM 2024)"),
     ("Un nouveau domaine en .fr", "un-nouveau-domaine-en-fr", "legacy", "DOC (COM 2022)"),
     (
         "1. Create an app registration in Azure AD",
@@ -200,9 +212,9 @@ PAIRS: list[tuple[str, str, str, str]] = [
     ("1. Sign Up / Sign In", "id-1.-sign-up-sign-in", "current", "other"),
     ("1. Acceso al Módulo", "id-1.-acceso-al-modulo", "current", "other"),
     ("1. Zero-Shot Prompting: The Baseline", "id-1.-zero-shot-prompting-the-baseline", "current", "other (bold heading)"),
-    ("1. Introduccion A Los Dasboard:¶", "id-1.-introduccion-a-los-dasboard", "current", "other ([¶](…) link in heading)"),
+    ("1. Introduccion A Los Dasboard:¶", "id-1.-introduccion-a-los-dasboard", "current", "other ([¶](…) link)"),
     ("1. Path 생성", "id-1.-path", "current", "other (Hangul is dropped)"),
-    ("Mise à disposition directe sur data.gouv.fr", "mise-a-disposition-directe-sur-data-gouv-fr", "legacy", "other (data.gouv.fr guides)"),
+    ("Mise à disposition directe sur data.gouv.fr", "mise-a-disposition-directe-sur-data-gouv-fr", "legacy", "other"),
     (
         "Référencer votre schéma de données sur schema.data.gouv.fr",
         "referencer-votre-schema-de-donnees-sur-schema-data-gouv-fr",

@@ -95,7 +95,8 @@ def gitbook_id(text: str, *, legacy: bool = False) -> str:
     """Return the id GitBook gives a heading whose plain text is ``text``.
 
     ``legacy=True`` gives the 2019-2023 generation (dots are separators, no ``id-`` prefix, no ``ad``
-    rewrite). Text without any letter or digit (empty, only emoji) gives ``""``.
+    rewrite), cut at 100 like the current one although 2020-21 exports did not cut (see candidate_ids).
+    Text without any letter or digit (empty, only emoji) gives ``""``.
     """
     slug = _base(_fold(text), legacy=legacy)[:MAX_LENGTH]
     if not legacy and _starts_with_digit(slug):
@@ -107,7 +108,7 @@ def _github_import_id(text: str) -> str:
     """Id of a heading imported with a GitHub-style anchor: non-ASCII bytes end up as ``-xx`` hex pairs."""
     slug = _WHITESPACE.sub("-", _GITHUB_REMOVED.sub("", text.lower()))
     if slug.isascii():
-        return slug  # kept verbatim, even "--" (``Utilisation & Premiers pas`` -> ``utilisation--premiers-pas``)
+        return slug  # verbatim, even "--": ``Utilisation & Premiers pas`` -> ``utilisation--premiers-pas``
     # The URL-encoded id was then re-slugged by the current rule: "%C3%A9" -> "-c3-a9".
     return _base(quote(unicodedata.normalize("NFC", slug), safe="").lower(), legacy=False)
 
