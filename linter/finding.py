@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 SEVERITIES = ("error", "warning", "info")
@@ -24,14 +24,18 @@ class Finding:
     severity: str
     message: str
     fix: str | None = None
+    # The root-relative file a link finding is about (its missing target), so that a commit
+    # that deletes or renames that file can be blamed for the finding; not part of the output.
+    target: str | None = field(default=None, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["rule"] = data.pop("rule_id")
         data["name"] = data.pop("rule_name")
+        del data["target"]
         if data["fix"] is None:
             del data["fix"]
         return data
 
     def with_path(self, path: str) -> Finding:
-        return Finding(path, self.line, self.column, self.rule_id, self.rule_name, self.severity, self.message, self.fix)
+        return replace(self, path=path)

@@ -132,12 +132,13 @@ class Context:
         path: str | None = None,
         fix: str | None = None,
         severity: str | None = None,
+        target: str | None = None,
         **args: Any,
     ) -> Finding:
         """A finding of this rule at `at` (anything with `line` and `column`, or a pair).
 
         `key` names one of the rule's MESSAGES; `fix`, when given, names another, formatted with
-        the same arguments.
+        the same arguments. `target` is the root-relative path a link finding is about.
         """
         line, column = (at.line, at.column) if hasattr(at, "line") else at
         where = path if path is not None else (self.page.path if self.page is not None else "")
@@ -151,4 +152,5 @@ class Context:
             severity or self.settings.severity_of(self.rule),
             self.rule.message(key, lang, args),
             self.rule.message(fix, lang, args) if fix else None,
+            target,
         )
