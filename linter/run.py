@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .engine import lint_site
 from .finding import Finding
+from .model.git import github_repository
 from .model.site import Site, find_space
 from .settings import Settings
 
@@ -59,9 +60,17 @@ def lint_paths(paths: list[str], settings: Settings | None = None) -> RunResult:
         report_on = None
         if request.files is not None:
             report_on = {_relative_to_root(site, Path(file)) for file in request.files}
-        for finding in lint_site(site, settings, report_on):
+        for finding in lint_site(site, with_repository(settings, site), report_on):
             result.findings.append(finding.with_path(display_path(site, finding.path)))
     return result
+
+
+def with_repository(settings: Settings, site: Site) -> Settings:
+    """The settings, with `github_repository` read from the space's `.git/config` when unset."""
+    if settings.github_repository:
+        return settings
+    found = github_repository(site.root)
+    return replace(settings, github_repository=found) if found else settings
 
 
 def _relative_to_root(site: Site, file: Path) -> str:

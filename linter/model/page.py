@@ -115,7 +115,15 @@ class Page:
                 count = seen.get(computed, 0)
                 ids.add(computed if count == 0 else f"{computed}-{count}")
                 seen[computed] = count + 1
+        for label in self.footnote_labels:  # GitBook renders footnotes the GitHub way
+            ids.update((f"user-content-fn-{label}", f"user-content-fnref-{label}"))
         return frozenset(ids)
+
+    @property
+    def footnote_labels(self) -> list[str]:
+        """Labels of the footnotes defined on the page (`[^label]: …`)."""
+        notes = self.env.get("footnotes", {}).get("list", {})
+        return [note["label"] for note in notes.values() if "label" in note]
 
 
 class _PageBuilder:
@@ -193,7 +201,9 @@ class _PageBuilder:
             if kind is None or block.name in ("if", "update"):
                 continue
             line, column = block.attribute_position(attribute.name)
-            self.page.links.append(Link(kind, attribute.value, attribute.value, line, column, block=block.name))
+            # Legacy exports escaped Markdown in attributes (`src="a\_b.pdf"` for `a_b.pdf`).
+            target = _unescape(attribute.value)
+            self.page.links.append(Link(kind, target, attribute.value, line, column, block=block.name))
         if block.name == "include" and block.tag.argument is not None:
             argument = block.tag.argument
             self.page.links.append(
@@ -417,9 +427,12 @@ class _InlineRun:
             self.open_strike(offset)
         elif _STRIKE_CLOSE.match(content):
             self.close_strike()
-        for name, value, value_at in html_attributes(content):
+        attributes = html_attributes(content)
+        # `<a href="#x" id="x"></a>` in a heading is its anchor; an `<a href>` without id is a link.
+        is_anchor = self.is_heading and _ANCHOR_TAG.match(content) and any(name == "id" for name, _, _ in attributes)
+        for name, value, value_at in attributes:
             where = self.builder.index.position(offset + value_at)
-            if _ANCHOR_TAG.match(content) and name in ("id", "href") and self.is_heading:
+            if is_anchor and name in ("id", "href"):
                 self.note_heading_anchor(name, html.unescape(value), where.line, where.column)
             else:
                 self.builder.add_html_attribute(name, value, where.line, where.column)

@@ -22,7 +22,9 @@ from urllib.parse import unquote
 import yaml
 
 from ..parse.frontmatter import FrontMatter, load_front_matter
+from . import git
 from .page import Page
+from .slug import gitbook_id
 from .summary import NavItem, Summary, read_summary
 
 CONFIG_NAME = ".gitbook.yaml"
@@ -34,6 +36,18 @@ _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
 def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
+
+
+def slug_key(path: str) -> str:
+    """The GitBook slug of a path's file name without its extension (legacy generation)."""
+    stem = posixpath.splitext(posixpath.basename(path))[0]
+    return "" if stem.lower() == "readme" else gitbook_id(stem, legacy=True)
+
+
+def file_key(path: str) -> str:
+    """The name a moved file most likely kept: its file name, or `folder/README.md` (NFC, lowercase)."""
+    parts = nfc(path).lower().split("/")
+    return "/".join(parts[-2:]) if parts[-1] == "readme.md" and len(parts) > 1 else parts[-1]
 
 
 @dataclass(frozen=True)
@@ -158,6 +172,46 @@ class Site:
         data = self.config.mapping if self.config else {}
         redirects = data.get("redirects")
         return redirects if isinstance(redirects, dict) else {}
+
+    @cached_property
+    def files_by_name(self) -> dict[str, list[str]]:
+        """Files keyed by `file_key` (NFC file name; `folder/README.md` for folder pages), for
+        "did you mean" proposals without scanning every file per link."""
+        index: dict[str, list[str]] = {}
+        for path in self.files:
+            index.setdefault(file_key(path), []).append(path)
+        return index
+
+    @cached_property
+    def files_by_slug(self) -> dict[str, list[str]]:
+        """Files keyed by the GitBook slug of their name without extension (`Conditions-d’engagement`
+        and `conditions-dengagement.md` share `conditions-dengagement`), for "did you mean"."""
+        index: dict[str, list[str]] = {}
+        for path in self.files:
+            key = slug_key(path)
+            if key:
+                index.setdefault(key, []).append(path)
+        return index
+
+    @cached_property
+    def renames(self) -> dict[str, str]:
+        """Old → new root-relative paths from the Git history; read on first use, then kept."""
+        return git.renames(self.root)
+
+    @cached_property
+    def anchor_index(self) -> dict[str, frozenset[str]]:
+        """Every id a fragment may name on each page, including the ids of the reusable
+        blocks it includes (GitBook renders them inside the page)."""
+        index: dict[str, frozenset[str]] = {}
+        for path, page in self.pages.items():
+            ids = set(page.anchor_ids)
+            for link in page.links:
+                if link.kind == "include":
+                    included = self.resolve(path, link.target)
+                    if included.path in self.pages:
+                        ids |= self.pages[included.path].anchor_ids
+            index[path] = frozenset(ids)
+        return index
 
     def lookup(self, relative: str) -> str | None:
         """The file's path as spelt on disk, NFC and NFD spellings being the same file."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from markdown_it import MarkdownIt
+from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from .gitbook_blocks import gitbook_blocks_plugin
@@ -13,9 +14,10 @@ __all__ = ["make_markdown", "shared_markdown", "make_plain_markdown"]
 
 
 def make_plain_markdown() -> MarkdownIt:
-    """CommonMark + tables + strikethrough + YAML front matter, without GitBook's tags."""
+    """CommonMark + tables + strikethrough + footnotes + YAML front matter, without GitBook's tags."""
     md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
     md.use(front_matter_plugin)
+    md.use(footnote_plugin)  # else `[^1]: Voir` would read as a link reference to a page "Voir"
     return md
 
 

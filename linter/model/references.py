@@ -1,0 +1,190 @@
+"""What each link of a page points at, decided once for all link rules.
+
+Every link is put in exactly one class, so that a broken link is reported by one rule only:
+a GitBook placeholder is not also a missing file, a missing asset is not also a missing page.
+The "did you mean" proposals for a missing path live here too, from the site's indexes.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass
+from typing import Iterator
+from urllib.parse import unquote
+
+from .elements import Link
+from .page import Page
+from .site import ASSETS_DIR, Site, Target, file_key, slug_key
+
+# Link kinds that name a file of the space (autolinks are always URLs).
+FILE_LINK_KINDS = frozenset({"link", "image", "html-href", "html-src", "tag-url", "tag-src", "tag-page", "include"})
+# Link kinds that may name a page (an image or a `src` names a file).
+PAGE_LINK_KINDS = frozenset({"link", "html-href", "tag-url", "tag-page"})
+
+OK = "ok"
+EXTERNAL = "external"
+PLACEHOLDER = "placeholder"
+OWN_GITHUB = "own-github"
+ESCAPES = "escapes"
+NO_EXTENSION = "no-extension"
+ASSET_MISSING = "asset-missing"
+MISSING = "missing"
+
+BROKEN_LINK_TEXT = "broken link"
+_BROKEN_REFERENCE = re.compile(r"(?:^|/)broken-reference(?:/|$)")
+_BROKEN_ID = re.compile(r"(?:^|/)broken/(?P<what>pages|files|spaces/[^/]+/pages)/[^/]+")
+_GITHUB_FILE = re.compile(
+    r"^https?://(?:www\.)?github\.com/(?P<repo>[^/]+/[^/]+)/(?:blob|tree)/(?P<branch>[^/]+)/?(?P<path>[^?#]*)", re.I
+)
+_MAX_RENAME_HOPS = 20
+_SCHEME_URL = re.compile(r"^https?://", re.I)
+_WEB_ADDRESS = re.compile(r"^(?:www\.[\w-]|[\w-]+(?:\.[\w-]+)*\.(?:fr|com|org|net|io|eu|dev|app|info)(?:/|$))", re.I)
+
+
+@dataclass(frozen=True)
+class Reference:
+    """One link and its class (`OK`, `MISSING`…); `detail` says which placeholder or which
+    path of the GitHub repository."""
+
+    link: Link
+    kind: str
+    target: Target | None = None
+    detail: str = ""
+
+
+def references(site: Site, page: Page, github_repository: str | None) -> Iterator[Reference]:
+    """The class of every file-naming link of `page` (SUMMARY.md has its own rules)."""
+    if page.path == site.summary_path:
+        return
+    lost_content_refs = _lost_content_ref_lines(page)
+    for link in page.links:
+        if link.kind in FILE_LINK_KINDS:
+            yield classify(site, page, link, github_repository, lost_content_refs)
+
+
+def classify(
+    site: Site, page: Page, link: Link, github_repository: str | None, lost_lines: frozenset[int] = frozenset()
+) -> Reference:
+    target = link.target.strip()
+    placeholder = placeholder_kind(target)
+    if placeholder is None and (link.text.strip().lower() == BROKEN_LINK_TEXT or link.line in lost_lines):
+        placeholder = "broken-link-text"
+    resolved = site.resolve(page.path, target)
+    if resolved.kind == "external":
+        github_path = own_github_path(target, github_repository)
+        if github_path is None:
+            return Reference(link, EXTERNAL, resolved)
+        return Reference(link, PLACEHOLDER if placeholder else OWN_GITHUB, resolved, placeholder or github_path)
+    if placeholder is not None and not (placeholder == "broken-link-text" and resolved.exists):
+        return Reference(link, PLACEHOLDER, resolved, placeholder)
+    if resolved.kind == "escapes":
+        return Reference(link, ESCAPES, resolved)
+    if resolved.kind != "missing":
+        return Reference(link, OK, resolved)
+    if resolved.wanted.startswith(ASSETS_DIR):
+        return Reference(link, ASSET_MISSING, resolved)
+    name = posixpath.basename(resolved.wanted)
+    if web_address(target) is not None:
+        return Reference(link, MISSING, resolved)
+    if link.kind in PAGE_LINK_KINDS and not posixpath.splitext(name)[1] and not target.split("#")[0].endswith("/"):
+        return Reference(link, NO_EXTENSION, resolved)
+    return Reference(link, MISSING, resolved)
+
+
+def web_address(target: str) -> str | None:
+    """The URL a relative-looking target most likely meant (`www.x.fr`, `%20https://x.fr`)."""
+    decoded = unquote(target).strip()
+    if _SCHEME_URL.match(decoded):
+        return decoded
+    if _WEB_ADDRESS.match(decoded):
+        return "https://" + decoded
+    return None
+
+
+def placeholder_kind(target: str) -> str | None:
+    """`broken-reference`, `broken-pages`, `broken-files`, `broken-spaces-pages`, or None."""
+    path = unquote(target.split("#", 1)[0].split("?", 1)[0])
+    if _BROKEN_REFERENCE.search(path):
+        return "broken-reference"
+    match = _BROKEN_ID.search(path)
+    if match:
+        return "broken-" + ("spaces-pages" if match["what"].startswith("spaces/") else match["what"])
+    return None
+
+
+def own_github_path(url: str, github_repository: str | None) -> str | None:
+    """The path inside the repository when `url` is its GitHub file view, else None."""
+    if not github_repository:
+        return None
+    match = _GITHUB_FILE.match(url)
+    if match is None or match["repo"].lower().removesuffix(".git") != github_repository.lower():
+        return None
+    return unquote(match["path"]).strip("/") or "."
+
+
+def _lost_content_ref_lines(page: Page) -> frozenset[int]:
+    """Lines of `content-ref` url attributes whose body link says `Broken link`."""
+    lost = {link.line for link in page.links if link.block == "content-ref" and link.text.strip().lower() == BROKEN_LINK_TEXT}
+    if not lost:
+        return frozenset()
+    return frozenset(block.line for block in page.blocks if block.name == "content-ref" and block.line + 1 in lost)
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    path: str  # root-relative path of the existing file
+    source: str  # redirect, renamed, same-name, similar-name
+
+
+def did_you_mean(site: Site, wanted: str) -> Suggestion | None:
+    """Where a missing root-relative path most likely went: a `.gitbook.yaml` redirect, the
+    rename Git recorded, or a file with the same name elsewhere in the space."""
+    for finder in (_by_redirect, _by_rename, _by_name, _by_slug):
+        found = finder(site, wanted)
+        if found is not None:
+            return found
+    return None
+
+
+def _by_redirect(site: Site, wanted: str) -> Suggestion | None:
+    key = wanted.removesuffix(".md").removesuffix("/README").strip("/")
+    for source, destination in site.redirects.items():
+        if isinstance(source, str) and isinstance(destination, str) and source.strip("/").removesuffix(".md") == key:
+            found = site.lookup(posixpath.normpath(destination.lstrip("/")))
+            if found is not None:
+                return Suggestion(found, "redirect")
+    return None
+
+
+def _by_rename(site: Site, wanted: str) -> Suggestion | None:
+    if not site.renames:
+        return None
+    current, hops = wanted, 0
+    while current in site.renames and hops < _MAX_RENAME_HOPS:
+        current, hops = site.renames[current], hops + 1
+        found = site.lookup(current)
+        if found is not None:
+            return Suggestion(found, "renamed")
+    return None
+
+
+def _by_name(site: Site, wanted: str) -> Suggestion | None:
+    return _closest(site.files_by_name.get(file_key(wanted), []), wanted, "same-name")
+
+
+def _by_slug(site: Site, wanted: str) -> Suggestion | None:
+    """A page whose file name is the GitBook slug of the wanted name (`Conditions-d’engagement`
+    → `conditions-dengagement.md`): old links often name the page by its title."""
+    key = slug_key(wanted)
+    candidates = [path for path in site.files_by_slug.get(key, []) if path.endswith(".md")] if key else []
+    return _closest(candidates, wanted, "similar-name")
+
+
+def _closest(paths: list[str], wanted: str, source: str) -> Suggestion | None:
+    candidates = [path for path in paths if path != wanted]
+    if not candidates:
+        return None
+    # The candidate sharing the longest leading folder path with the wanted one.
+    best = max(candidates, key=lambda path: len(posixpath.commonprefix([path, wanted])))
+    return Suggestion(best, source)

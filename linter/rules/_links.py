@@ -1,0 +1,68 @@
+"""Shared by the link rules (GB1xx): the page's classified links and the "did you mean" hint."""
+
+from __future__ import annotations
+
+from typing import Any, Iterator
+
+from ..finding import Finding
+from ..model.page import Page
+from ..model.references import Reference, Suggestion, did_you_mean, references, web_address
+from .base import Context
+
+# Fix messages every link rule that reports a missing path can use (merged into its MESSAGES).
+FIX_MESSAGES = {
+    "fix-redirect": {
+        "en": "did you mean `{suggestion}`? (.gitbook.yaml redirects this path there)",
+        "fr": "vouliez-vous dire `{suggestion}` ? (.gitbook.yaml redirige ce chemin vers ce fichier)",
+    },
+    "fix-renamed": {
+        "en": "did you mean `{suggestion}`? (Git history: the file was renamed to it)",
+        "fr": "vouliez-vous dire `{suggestion}` ? (historique Git : le fichier a été renommé ainsi)",
+    },
+    "fix-same-name": {
+        "en": "did you mean `{suggestion}`? (a file with the same name elsewhere in the space)",
+        "fr": "vouliez-vous dire `{suggestion}` ? (un fichier du même nom ailleurs dans l'espace)",
+    },
+    "fix-similar-name": {
+        "en": "did you mean `{suggestion}`? (a page whose file name is this name made into a GitBook slug)",
+        "fr": "vouliez-vous dire `{suggestion}` ? (une page dont le nom de fichier est ce nom converti en identifiant GitBook)",
+    },
+}
+_FIX_KEYS = {
+    "redirect": "fix-redirect",
+    "renamed": "fix-renamed",
+    "same-name": "fix-same-name",
+    "similar-name": "fix-similar-name",
+}
+
+
+def page_references(page: Page, ctx: Context, kind: str) -> Iterator[Reference]:
+    """The page's links of one class (see `linter.model.references`)."""
+    for reference in references(ctx.site, page, ctx.settings.github_repository):
+        if reference.kind == kind:
+            yield reference
+
+
+def suggestion_link(ctx: Context, page: Page, suggestion: Suggestion, link_target: str) -> str:
+    """How the page should write the link to the suggested file, keeping the `#fragment`."""
+    written = ctx.site.relative_link(page.path, suggestion.path)
+    _, hash_sign, fragment = link_target.partition("#")
+    return written + (hash_sign + fragment if hash_sign else "")
+
+
+def missing_path_finding(
+    ctx: Context, page: Page, reference: Reference, key: str, look_for: str | None = None, **args: Any
+) -> Finding:
+    """A finding about a missing path, with the likely new place of `look_for` (default: the
+    missing path) as its fix when one is known."""
+    wanted = reference.target.wanted if reference.target else ""
+    link = reference.link
+    suggestion = did_you_mean(ctx.site, look_for or wanted)
+    fix = None
+    if suggestion is not None:
+        fix = _FIX_KEYS[suggestion.source]
+        args["suggestion"] = suggestion_link(ctx, page, suggestion, link.target)
+    elif "fix-web-address" in ctx.rule.messages and web_address(link.target):
+        fix = "fix-web-address"
+        args["address"] = web_address(link.target)
+    return ctx.finding(link, key, fix=fix, target=wanted, link=link.target, wanted=wanted, **args)

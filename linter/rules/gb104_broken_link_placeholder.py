@@ -1,0 +1,96 @@
+"""GitBook lost the target of this link and left a placeholder.
+
+What
+: Reports the placeholders GitBook writes when a link's target was deleted or moved out of its
+  reach: `broken-reference` (bare, `broken-reference/`, `../x/broken-reference`), and since 2025
+  `/broken/pages/<id>`, `/broken/spaces/<id>/pages/<id>`, `/broken/files/<id>`; also a link or
+  `content-ref` whose text is GitBook's `Broken link`. Reported here only, not as a missing file.
+
+Why
+: The published link leads nowhere. Only a person knows which page it meant: the placeholder has
+  erased the original path.
+
+Bad
+```markdown
+Consultez [la charte](broken-reference) et [le guide](/broken/pages/aBcD1234).
+```
+
+Good
+```markdown
+Consultez [la charte](../equipe/charte.md) et [le guide](guide.md).
+```
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..finding import Finding
+from ..model.page import Page
+from ..model.references import PLACEHOLDER
+from ._links import page_references
+from .base import Context
+
+ID = "GB104"
+NAME = "broken-link-placeholder"
+TAGS = ("links",)
+SEVERITY = "error"
+SCOPE = "page"
+_LOST = {
+    "en": "GitBook lost the target of this link: ",
+    "fr": "GitBook a perdu la cible de ce lien : ",
+}
+MESSAGES = {
+    "broken-reference": {
+        "en": _LOST["en"] + "`{link}` is its `broken-reference` placeholder",
+        "fr": _LOST["fr"] + "`{link}` est son marqueur `broken-reference`",
+    },
+    "broken-pages": {
+        "en": _LOST["en"] + "`{link}` is its placeholder for a deleted or moved page",
+        "fr": _LOST["fr"] + "`{link}` est son marqueur de page supprimée ou déplacée",
+    },
+    "broken-spaces-pages": {
+        "en": _LOST["en"] + "`{link}` is its placeholder for a page of another space",
+        "fr": _LOST["fr"] + "`{link}` est son marqueur de page d'un autre espace",
+    },
+    "broken-files": {
+        "en": _LOST["en"] + "`{link}` is its placeholder for a deleted file",
+        "fr": _LOST["fr"] + "`{link}` est son marqueur de fichier supprimé",
+    },
+    "broken-link-text": {
+        "en": _LOST["en"] + "its text is GitBook's `Broken link` placeholder",
+        "fr": _LOST["fr"] + "son texte est le marqueur `Broken link` de GitBook",
+    },
+    "relink": {
+        "en": "link it again to the page it meant, or remove it",
+        "fr": "reliez-le à la page visée, ou supprimez-le",
+    },
+}
+DOC_FR = """GitBook a perdu la cible de ce lien et laissé un marqueur.
+
+Quoi
+: Signale les marqueurs que GitBook écrit quand la cible d'un lien a été supprimée ou déplacée
+  hors de sa portée : `broken-reference` (seul, `broken-reference/`, `../x/broken-reference`),
+  et depuis 2025 `/broken/pages/<id>`, `/broken/spaces/<id>/pages/<id>`, `/broken/files/<id>` ;
+  aussi un lien ou un `content-ref` dont le texte est le `Broken link` de GitBook. Signalés ici
+  seulement, pas comme fichier manquant.
+
+Pourquoi
+: Le lien publié ne mène nulle part. Seule une personne sait quelle page il visait : le
+  marqueur a effacé le chemin d'origine.
+
+Mauvais
+```markdown
+Consultez [la charte](broken-reference) et [le guide](/broken/pages/aBcD1234).
+```
+
+Bon
+```markdown
+Consultez [la charte](../equipe/charte.md) et [le guide](guide.md).
+```
+"""
+
+
+def check(page: Page, ctx: Context) -> Iterator[Finding]:
+    for reference in page_references(page, ctx, PLACEHOLDER):
+        yield ctx.finding(reference.link, reference.detail, fix="relink", link=reference.link.target)

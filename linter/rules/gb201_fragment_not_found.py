@@ -1,0 +1,126 @@
+"""A `#fragment` names no anchor of its target page.
+
+What
+: Reports a link `#id`, `page.md#id` or `dossier/#id` whose id exists nowhere on the target
+  page. An id exists when it is an explicit anchor (`<a href="#x" id="x"></a>`, the older
+  `<a id="x"></a>`, any HTML `id=` or `name=`), the id GitBook computes for a heading in either
+  of its generations (with `-1`, `-2` for repeated headings), a footnote id
+  (`user-content-fn-1`), or an id of a reusable block the page includes. The message names the
+  closest existing ids.
+
+Why
+: The page opens at its top instead of the section: the reader has to search for it. Fragments
+  break when a heading is renamed without keeping its anchor.
+
+Bad
+```markdown
+## Étapes clés
+
+Voir [les étapes](#etapes).
+```
+
+Good
+```markdown
+## Étapes clés
+
+Voir [les étapes](#etapes-cles).
+```
+"""
+
+from __future__ import annotations
+
+import difflib
+from typing import Iterator
+
+from ..finding import Finding
+from ..model.page import Page
+from ..model.references import FILE_LINK_KINDS
+from .base import Context
+
+ID = "GB201"
+NAME = "fragment-not-found"
+TAGS = ("links", "anchors")
+SEVERITY = "warning"
+SCOPE = "page"
+MESSAGES = {
+    "same-page": {
+        "en": "no anchor `#{fragment}` on this page",
+        "fr": "aucune ancre `#{fragment}` dans cette page",
+    },
+    "same-page-close": {
+        "en": "no anchor `#{fragment}` on this page; closest ids: {closest}",
+        "fr": "aucune ancre `#{fragment}` dans cette page ; ids les plus proches : {closest}",
+    },
+    "other-page": {
+        "en": "no anchor `#{fragment}` on `{page}`",
+        "fr": "aucune ancre `#{fragment}` dans `{page}`",
+    },
+    "other-page-close": {
+        "en": "no anchor `#{fragment}` on `{page}`; closest ids: {closest}",
+        "fr": "aucune ancre `#{fragment}` dans `{page}` ; ids les plus proches : {closest}",
+    },
+    "did-you-mean": {
+        "en": "did you mean `#{best}`?",
+        "fr": "vouliez-vous dire `#{best}` ?",
+    },
+}
+DOC_FR = """Un `#fragment` ne désigne aucune ancre de sa page cible.
+
+Quoi
+: Signale un lien `#id`, `page.md#id` ou `dossier/#id` dont l'id n'existe nulle part dans la
+  page visée. Un id existe s'il s'agit d'une ancre explicite (`<a href="#x" id="x"></a>`,
+  l'ancienne `<a id="x"></a>`, tout `id=` ou `name=` HTML), de l'id que GitBook calcule pour un
+  titre dans l'une ou l'autre de ses générations (avec `-1`, `-2` pour les titres répétés), d'un
+  id de note de bas de page (`user-content-fn-1`), ou d'un id d'un bloc réutilisable inclus dans
+  la page. Le message donne les ids existants les plus proches.
+
+Pourquoi
+: La page s'ouvre en haut au lieu de la section : le lecteur doit la chercher. Les fragments
+  cassent quand un titre est renommé sans garder son ancre.
+
+Mauvais
+```markdown
+## Étapes clés
+
+Voir [les étapes](#etapes).
+```
+
+Bon
+```markdown
+## Étapes clés
+
+Voir [les étapes](#etapes-cles).
+```
+"""
+
+_CLOSEST = 3
+
+
+def check(page: Page, ctx: Context) -> Iterator[Finding]:
+    site = ctx.site
+    if page.path == site.summary_path:
+        return
+    for link in page.links:
+        if link.kind not in FILE_LINK_KINDS or "#" not in link.target:
+            continue
+        target = site.resolve(page.path, link.target)
+        if not target.fragment or target.path not in site.pages:
+            continue  # no fragment, or not a page: a missing file is another rule's finding
+        same_page = target.kind == "fragment"
+        if same_page and page.is_include:
+            continue  # `#id` in a reusable block names an anchor of the page that includes it
+        ids = site.anchor_index[target.path]
+        if target.fragment in ids:
+            continue
+        yield _finding(ctx, link, target.fragment, ids, None if same_page else target.path)
+
+
+def _finding(ctx: Context, at: object, fragment: str, ids: frozenset[str], page: str | None) -> Finding:
+    closest = difflib.get_close_matches(fragment, sorted(ids), n=_CLOSEST, cutoff=0.6)
+    key = "same-page" if page is None else "other-page"
+    if not closest:
+        return ctx.finding(at, key, fragment=fragment, page=page, target=page)
+    shown = ", ".join(f"`#{name}`" for name in closest)
+    return ctx.finding(
+        at, key + "-close", fix="did-you-mean", fragment=fragment, page=page, closest=shown, best=closest[0], target=page
+    )

@@ -1,0 +1,70 @@
+"""A heading anchor whose `href` and `id` differ.
+
+What
+: Reports a heading anchor `<a href="#a" id="b"></a>` where the `href` (without `#`) is not the
+  `id`. GitBook always writes both equal.
+
+Why
+: The anchor was edited by hand: readers who copy the heading's link get `#a`, which leads
+  nowhere, while links elsewhere use `#b`.
+
+Bad
+```markdown
+## Calendrier <a href="#planning" id="calendrier"></a>
+```
+
+Good
+```markdown
+## Calendrier <a href="#calendrier" id="calendrier"></a>
+```
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..finding import Finding
+from ..model.page import Page
+from .base import Context
+
+ID = "GB203"
+NAME = "anchor-href-mismatch"
+TAGS = ("anchors",)
+SEVERITY = "warning"
+SCOPE = "page"
+MESSAGES = {
+    "mismatch": {
+        "en": "heading anchor has href `#{href}` but id `{id}`: GitBook writes them equal",
+        "fr": "l'ancre du titre a le href `#{href}` mais l'id `{id}` : GitBook les écrit identiques",
+    },
+    "align": {
+        "en": "write `<a href=\"#{id}\" id=\"{id}\"></a>`",
+        "fr": "écrivez `<a href=\"#{id}\" id=\"{id}\"></a>`",
+    },
+}
+DOC_FR = """Une ancre de titre dont le `href` et l'`id` diffèrent.
+
+Quoi
+: Signale une ancre de titre `<a href="#a" id="b"></a>` dont le `href` (sans `#`) n'est pas
+  l'`id`. GitBook écrit toujours les deux identiques.
+
+Pourquoi
+: L'ancre a été modifiée à la main : le lecteur qui copie le lien du titre obtient `#a`, qui ne
+  mène nulle part, alors que les liens ailleurs utilisent `#b`.
+
+Mauvais
+```markdown
+## Calendrier <a href="#planning" id="calendrier"></a>
+```
+
+Bon
+```markdown
+## Calendrier <a href="#calendrier" id="calendrier"></a>
+```
+"""
+
+
+def check(page: Page, ctx: Context) -> Iterator[Finding]:
+    for anchor in page.anchors:
+        if anchor.kind == "heading" and anchor.href is not None and anchor.href != anchor.id:
+            yield ctx.finding(anchor, "mismatch", fix="align", href=anchor.href, id=anchor.id)
