@@ -1,0 +1,97 @@
+"""Finding email addresses in prose and checking them with email-validator (no DNS lookup)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterator
+
+from email_validator import EmailNotValidError, validate_email
+
+# URLs are blanked out before looking for addresses: `https://user@host/` and
+# `https://mastodon.social/@name` are not addresses.
+_URL = re.compile(r"\b[a-z][a-z0-9+.-]*://\S+|\bwww\.\S+", re.I)
+# An address-like token: no space and none of the characters that surround addresses in prose
+# (`contact : a@b.fr ; c@d.fr`, `(a@b.fr)`, `<a@b.fr>`, `« a@b.fr »`).
+_TOKEN = re.compile(r"[^\s<>()\[\]{}\"',;:«»“”‘’|]+")
+_EDGE_PUNCTUATION = ".!?*_~"
+# The last label of a domain starts with a letter: this leaves out `pkg@1.2.3`, `node@18.0-rc.1`.
+_TOP_LEVEL = re.compile(r"\.[^\W\d_][\w-]*$")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    address: str
+    offset: int  # in the text it was found in
+
+
+def candidates(text: str) -> Iterator[Candidate]:
+    """The address-like tokens of a piece of prose, with their offsets.
+
+    Not candidates: `@mentions` and `@scope/pkg@1.0` (nothing before the first `@`), `user@`
+    (nothing after it), `pkg@1.2.3` and `name@latest` (the part after `@` has no dot, or its last
+    label does not start with a letter), and anything inside a URL.
+    """
+    if "@" not in text:
+        return
+    blanked = _URL.sub(lambda match: " " * len(match.group()), text)
+    for match in _TOKEN.finditer(blanked):
+        token = match.group()
+        if "@" not in token:
+            continue
+        stripped = token.lstrip(_EDGE_PUNCTUATION)
+        offset = match.start() + len(token) - len(stripped)
+        stripped = stripped.rstrip(_EDGE_PUNCTUATION)
+        local, _, domain = stripped.partition("@")
+        if local and domain and _TOP_LEVEL.search(domain.rpartition("@")[2]):
+            yield Candidate(stripped, offset)
+
+
+@dataclass(frozen=True)
+class Problem:
+    reason_en: str
+    reason_fr: str
+
+
+_REASONS = (
+    ("two periods in a row", "two dots in a row", "deux points qui se suivent"),
+    ("space", "a space", "une espace"),
+    ("whitespace", "a space", "une espace"),
+    ("period immediately before", "a dot just before the @", "un point juste avant l'@"),
+    ("period immediately after", "a dot just after the @", "un point juste après l'@"),
+    ("cannot start with a period", "it starts with a dot", "elle commence par un point"),
+    ("cannot end with a period", "it ends with a dot", "elle se termine par un point"),
+    ("should have a period", "the domain after the @ has no dot", "le domaine après l'@ n'a pas de point"),
+    ("special-use or reserved", "the domain is a reserved name", "le domaine est un nom réservé"),
+    ("must have an @-sign", "there is no @", "il n'y a pas d'@"),
+    ("something after the @-sign", "nothing after the @", "rien après l'@"),
+    ("something before the @-sign", "nothing before the @", "rien avant l'@"),
+    ("hyphen immediately after", "a hyphen just after the @", "un tiret juste après l'@"),
+)
+_CHARACTERS = re.compile(r"invalid characters(?: (?P<where>before|after) the @-sign)?: (?P<chars>.+?)\.?$")
+
+
+def check_address(address: str) -> Problem | None:
+    """None when email-validator accepts the address (syntax only), else why not, in words."""
+    try:
+        validate_email(address, check_deliverability=False)
+    except EmailNotValidError as error:
+        return _explain(str(error))
+    return None
+
+
+def _explain(message: str) -> Problem:
+    characters = _CHARACTERS.search(message)
+    if characters is not None and "SPACE" not in characters["chars"]:
+        chars = characters["chars"].replace("'", "").replace('"', "")
+        return Problem(f"characters not allowed there ({chars})", f"des caractères interdits à cet endroit ({chars})")
+    lowered = message.lower()
+    for needle, english, french in _REASONS:
+        if needle.lower() in lowered:
+            return Problem(english, french)
+    return Problem(message.rstrip("."), message.rstrip("."))
+
+
+def same_address(first: str, second: str) -> bool:
+    """Addresses compared as mail servers do in practice: case does not matter."""
+    return first.strip().casefold() == second.strip().casefold()

@@ -1,0 +1,199 @@
+"""An email address that is malformed, or a `mailto:` link that does not send where it says.
+
+What
+: Checks the syntax of every email address (with email-validator, without any DNS lookup) in
+  prose (not in code, not inside URLs), in `mailto:` links (Markdown and HTML `href`) and in
+  front matter strings: a missing or invalid domain, two dots in a row, a space, characters not
+  allowed in an address, an empty `mailto:` (errors). Also reports a mailto link whose visible
+  text is an address other than the one it sends to (error), a `mailto:` destination written
+  with backslash escapes such as `mailto:octo\\_malt@octo.com` (warning: CommonMark removes the
+  backslash but other renderers and copy-paste keep it; the fix gives the clean form), and
+  several addresses joined by `;` in one `mailto:` (warning: the standard separator is `,`).
+  Look-alikes left alone: `@mentions`, `pkg@1.2.3`, `user@` in code, escaped underscores in
+  link text (`[octo\\_malt@octo.com](mailto:octo_malt@octo.com)`).
+
+  Options: `check_front_matter` (default true).
+
+Why
+: Readers copy addresses from the page or click them; a malformed address or a link that sends
+  to another address than the one shown loses their message without a word.
+
+Bad
+```markdown
+Écrivez à [contact@exemple.fr](mailto:contact@exemple..fr) ou à jean.dupont@exemple.
+```
+
+Good
+```markdown
+Écrivez à [contact@exemple.fr](mailto:contact@exemple.fr) ou à jean.dupont@exemple.fr.
+```
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterator
+from urllib.parse import unquote
+
+from ..finding import Finding
+from ..model.elements import Link
+from ..model.page import Page
+from ._content import severity_for
+from ._emails import candidates, check_address, same_address
+from .base import Context
+
+ID = "GB502"
+NAME = "malformed-email"
+TAGS = ("content", "links", "email")
+SEVERITY = "error"
+SCOPE = "page"
+OPTIONS = {
+    "check_front_matter": {
+        "type": "boolean",
+        "description": "Also check the addresses found in front matter strings.",
+    },
+}
+DEFAULTS: dict[str, Any] = {"check_front_matter": True}
+MESSAGES = {
+    "malformed": {
+        "en": "malformed email address `{address}`: {reason}",
+        "fr": "adresse e-mail mal formée `{address}` : {reason_fr}",
+    },
+    "empty-mailto": {
+        "en": "`mailto:` link without an address",
+        "fr": "lien `mailto:` sans adresse",
+    },
+    "text-differs": {
+        "en": "the link text shows `{shown}` but the link sends to `{destination}`",
+        "fr": "le texte du lien affiche `{shown}` mais le lien envoie à `{destination}`",
+    },
+    "escaped": {
+        "en": "backslash escapes in the `mailto:` destination `{raw}`: other renderers and copy-paste keep the backslash",
+        "fr": "échappements par barre oblique inverse dans la destination `{raw}` : d'autres moteurs de rendu et le copier-coller gardent la barre",
+    },
+    "semicolon": {
+        "en": "several addresses joined by `;` in `{raw}`: mail clients expect `,`",
+        "fr": "plusieurs adresses séparées par `;` dans `{raw}` : les logiciels de messagerie attendent `,`",
+    },
+    "write-clean": {
+        "en": "write `{clean}`",
+        "fr": "écrivez `{clean}`",
+    },
+    "fix-address": {
+        "en": "correct the address",
+        "fr": "corrigez l'adresse",
+    },
+    "match-text": {
+        "en": "make the text and the destination the same address",
+        "fr": "mettez la même adresse dans le texte et la destination",
+    },
+}
+DOC_FR = """Une adresse e-mail mal formée, ou un lien `mailto:` qui n'envoie pas là où il le dit.
+
+Quoi
+: Vérifie la syntaxe de chaque adresse e-mail (avec email-validator, sans requête DNS) dans le
+  texte (hors code et hors URL), dans les liens `mailto:` (Markdown et `href` HTML) et dans les
+  chaînes du front matter : domaine absent ou invalide, deux points qui se suivent, espace,
+  caractères interdits, `mailto:` vide (erreurs). Signale aussi un lien mailto dont le texte
+  affiche une autre adresse que celle où il envoie (erreur), une destination `mailto:` écrite
+  avec des échappements comme `mailto:octo\\_malt@octo.com` (avertissement : CommonMark retire
+  la barre, d'autres moteurs et le copier-coller la gardent ; la correction donne la forme
+  propre), et plusieurs adresses séparées par `;` dans un même `mailto:` (avertissement : le
+  séparateur standard est `,`). Ne sont pas signalés : les `@mentions`, `pkg@1.2.3`, `user@`
+  dans du code, les tirets bas échappés dans le texte d'un lien
+  (`[octo\\_malt@octo.com](mailto:octo_malt@octo.com)`).
+
+  Options : `check_front_matter` (vrai par défaut).
+
+Pourquoi
+: Les lecteurs copient les adresses de la page ou cliquent dessus ; une adresse mal formée, ou
+  un lien qui envoie à une autre adresse que celle affichée, perd leur message sans prévenir.
+
+Mauvais
+```markdown
+Écrivez à [contact@exemple.fr](mailto:contact@exemple..fr) ou à jean.dupont@exemple.
+```
+
+Bon
+```markdown
+Écrivez à [contact@exemple.fr](mailto:contact@exemple.fr) ou à jean.dupont@exemple.fr.
+```
+"""
+
+_MAILTO = "mailto:"
+_MAIL_LINK_KINDS = ("link", "autolink", "html-href")
+
+
+def check(page: Page, ctx: Context) -> Iterator[Finding]:
+    yield from _prose(page, ctx)
+    for link in page.links:
+        if link.kind in _MAIL_LINK_KINDS and _is_mail_link(link):
+            yield from _mail_link(link, ctx)
+    if ctx.options["check_front_matter"] and page.front_matter is not None:
+        yield from _front_matter(page, ctx)
+
+
+def _is_mail_link(link: Link) -> bool:
+    return link.target.lower().startswith(_MAILTO) or (link.kind == "autolink" and "@" in link.target and ":" not in link.target)
+
+
+def _prose(page: Page, ctx: Context) -> Iterator[Finding]:
+    for run in page.text_runs:
+        if run.link is not None and _is_mail_link(run.link):
+            continue  # a mailto label is compared with its destination instead
+        for candidate in candidates(run.text):
+            yield from _malformed(ctx, candidate.address, (run.line, run.column + candidate.offset))
+
+
+def _malformed(ctx: Context, address: str, at: Any) -> Iterator[Finding]:
+    problem = check_address(address)
+    if problem is not None:
+        yield ctx.finding(at, "malformed", fix="fix-address", address=address, reason=problem.reason_en, reason_fr=problem.reason_fr)
+
+
+def _mail_link(link: Link, ctx: Context) -> Iterator[Finding]:
+    target = link.target
+    if link.kind == "autolink" and not target.lower().startswith(_MAILTO):
+        target = _MAILTO + target
+    if "\\" in link.raw and link.raw != link.target:
+        yield ctx.finding(link, "escaped", fix="write-clean", severity=severity_for(ctx, "warning"), raw=link.raw, clean=target)
+    body = unquote(target[len(_MAILTO) :].split("?", 1)[0])
+    if not body.strip():
+        yield ctx.finding(link, "empty-mailto", fix="fix-address")
+        return
+    if ";" in body:
+        clean = _MAILTO + ",".join(part.strip() for part in body.split(";") if part.strip())
+        yield ctx.finding(link, "semicolon", fix="write-clean", severity=severity_for(ctx, "warning"), raw=target, clean=clean)
+    addresses = [part.strip() for part in body.replace(";", ",").split(",") if part.strip()]
+    malformed = [finding for address in addresses for finding in _malformed(ctx, address, link)]
+    yield from malformed
+    if not malformed:  # a broken destination is reported once, not also as a mismatch
+        yield from _text_differs(link, addresses, ctx)
+
+
+def _text_differs(link: Link, addresses: list[str], ctx: Context) -> Iterator[Finding]:
+    """The label shows an address the link does not send to."""
+    if link.kind != "link":
+        return
+    for candidate in candidates(link.text):
+        if not any(same_address(candidate.address, address) for address in addresses):
+            yield ctx.finding(link, "text-differs", fix="match-text", shown=candidate.address, destination=", ".join(addresses))
+            return
+
+
+def _front_matter(page: Page, ctx: Context) -> Iterator[Finding]:
+    matter = page.front_matter
+    assert matter is not None
+    for path, value in _strings(matter.data, ()):
+        for candidate in candidates(value):
+            yield from _malformed(ctx, candidate.address, matter.position_of(path))
+
+
+def _strings(data: Any, path: tuple[str | int, ...]) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    if isinstance(data, str):
+        yield path, data
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            yield from _strings(value, (*path, str(key)))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from _strings(value, (*path, index))

@@ -1,0 +1,97 @@
+"""An `http://` link to a host that the space links with `https://` elsewhere.
+
+What
+: Reports, for information, a link or image address starting with `http://` when another link of
+  the space reaches the same host with `https://`: the secure address exists, so the insecure
+  one is most likely an old copy. Embeds are checked by GB503. `localhost` and addresses
+  without a host are left alone.
+
+Why
+: An `http://` link exposes readers to a downgraded or intercepted connection, and browsers
+  warn about it; when the space already links the host with `https://`, switching is safe.
+
+Bad
+```markdown
+Le [projet](http://projet.example.org/) publie aussi ses [statistiques](https://projet.example.org/stats).
+```
+
+Good
+```markdown
+Le [projet](https://projet.example.org/) publie aussi ses [statistiques](https://projet.example.org/stats).
+```
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+from urllib.parse import urlsplit
+
+from ..finding import Finding
+from ..model.elements import Link
+from ..model.site import Site
+from .base import Context
+
+ID = "GB506"
+NAME = "http-link-https-available"
+TAGS = ("links", "content", "security")
+SEVERITY = "info"
+SCOPE = "site"
+MESSAGES = {
+    "http": {
+        "en": "`{url}` uses `http://` while `{host}` is linked with `https://` elsewhere in the space",
+        "fr": "`{url}` utilise `http://` alors que `{host}` est lié en `https://` ailleurs dans l'espace",
+    },
+    "use-https": {"en": "write `{secure}`", "fr": "écrivez `{secure}`"},
+}
+DOC_FR = """Un lien `http://` vers un hôte que l'espace lie ailleurs en `https://`.
+
+Quoi
+: Signale, pour information, un lien ou une image dont l'adresse commence par `http://` quand un
+  autre lien de l'espace atteint le même hôte en `https://` : l'adresse sécurisée existe, donc
+  l'adresse non sécurisée est sans doute une vieille copie. Les embeds sont vérifiés par GB503.
+  `localhost` et les adresses sans hôte sont ignorés.
+
+Pourquoi
+: Un lien `http://` expose les lecteurs à une connexion dégradée ou interceptée, et les
+  navigateurs le signalent ; quand l'espace lie déjà l'hôte en `https://`, le changement est sûr.
+
+Mauvais
+```markdown
+Le [projet](http://projet.example.org/) publie aussi ses [statistiques](https://projet.example.org/stats).
+```
+
+Bon
+```markdown
+Le [projet](https://projet.example.org/) publie aussi ses [statistiques](https://projet.example.org/stats).
+```
+"""
+
+_LOCAL_HOSTS = ("localhost", "127.0.0.1", "::1")
+
+
+def check(site: Site, ctx: Context) -> Iterator[Finding]:
+    secure_hosts = {host for _, link, scheme, host in _web_links(site) if scheme == "https"}
+    for path, link, scheme, host in _web_links(site):
+        if scheme == "http" and host in secure_hosts and not _is_embed(link):
+            secure = "https" + link.target.strip()[len("http") :]
+            yield ctx.finding(link, "http", path=path, fix="use-https", url=link.target, host=host, secure=secure)
+
+
+def _web_links(site: Site) -> Iterator[tuple[str, Link, str, str]]:
+    """(page path, link, scheme, host) of every http(s) address in the space."""
+    for path, page in site.pages.items():
+        for link in page.links:
+            target = link.target.strip()
+            if not target[:5].lower().startswith("http"):
+                continue
+            try:
+                parts = urlsplit(target)
+            except ValueError:
+                continue
+            host = (parts.hostname or "").lower()
+            if parts.scheme.lower() in ("http", "https") and host and host not in _LOCAL_HOSTS:
+                yield path, link, parts.scheme.lower(), host
+
+
+def _is_embed(link: Link) -> bool:
+    return link.kind == "tag-url" and link.block == "embed"
