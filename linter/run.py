@@ -82,7 +82,8 @@ def _relative_to_root(site: Site, file: Path) -> str:
 
 def display_path(site: Site, relative: str) -> str:
     """The path as the user would type it from the current folder."""
-    full = site.root / relative if relative else site.root
+    # `../.gitbook.yaml` (a config above a `root:` folder) must show as a clean path
+    full = Path(os.path.normpath(site.root / relative)) if relative else site.root
     try:
         shown = os.path.relpath(full)
     except ValueError:  # another drive on Windows

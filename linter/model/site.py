@@ -22,7 +22,7 @@ from urllib.parse import unquote
 import yaml
 
 from ..parse.frontmatter import FrontMatter, load_front_matter
-from . import git
+from . import git, uses
 from .page import Page
 from .slug import gitbook_id
 from .summary import NavItem, Summary, read_summary
@@ -212,6 +212,28 @@ class Site:
                         ids |= self.pages[included.path].anchor_ids
             index[path] = frozenset(ids)
         return index
+
+    @property
+    def config_path(self) -> str:
+        """Where `.gitbook.yaml` is, relative to the root (`../.gitbook.yaml` when `root:` moves the
+        root below it), as every finding path is root-relative."""
+        relative = os.path.relpath(self.base / CONFIG_NAME, self.root)
+        return relative.replace(os.sep, "/")
+
+    @cached_property
+    def linked_files(self) -> frozenset[str]:
+        """Every file some page links to, shows, includes or uses as cover (see `uses`)."""
+        return uses.linked_files(self)
+
+    @cached_property
+    def included_files(self) -> frozenset[str]:
+        """Every file an `{% include %}` of some page reaches."""
+        return uses.included_files(self)
+
+    @cached_property
+    def summary_listing(self) -> dict[str, list[NavItem]]:
+        """For each page SUMMARY.md lists, the items that list it (more than one: listed twice)."""
+        return uses.summary_listing(self)
 
     def lookup(self, relative: str) -> str | None:
         """The file's path as spelt on disk, NFC and NFD spellings being the same file."""

@@ -1,7 +1,12 @@
-"""SUMMARY.md as a nav tree: groups (`## Group`), items (`* [Title](path.md)`), their depth."""
+"""SUMMARY.md as a nav tree: groups (`## Group`), items (`* [Title](path.md)`), their depth.
+
+Each item also keeps how it is written (list marker, indentation, whether the line is exactly one
+link), so that rules about SUMMARY's form read the model instead of re-scanning the text.
+"""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from .elements import Link
@@ -16,6 +21,9 @@ class NavItem:
     depth: int  # 0 for top-level items
     group: str | None
     link: Link | None  # None when the item holds no link
+    marker: str = "*"  # the list marker as written: `*`, `-`, `+`, `1.`…
+    indent: int = 0  # columns before the marker (a tab counts as one)
+    single_link: bool = True  # the item's text is exactly one `[Title](path)` link
     children: list[NavItem] = field(default_factory=list, repr=False)
     parent: NavItem | None = field(default=None, repr=False)
 
@@ -83,10 +91,19 @@ def read_summary(page: Page) -> Summary:
     return summary
 
 
+# `* [Title](path.md)` or `* [Title](<path with spaces.md> "Sidebar label")`, nothing else
+_ITEM_LINE = re.compile(r"^(?P<indent>\s*)(?P<marker>[*+-]|\d+[.)])(?:\s+(?P<rest>.*))?$")
+_ONE_LINK = re.compile(r'^\[(?:[^\]\\]|\\.)*\]\((?:<[^>\n]*>|[^\s()]+)(?:\s+"[^"]*")?\)$')
+
+
 def _item_at(page: Page, line: int, links: list[Link], depth: int, group: str | None) -> NavItem:
     first = page.index.first_char(line - 1)
+    match = _ITEM_LINE.match(page.index.line_text(line - 1))
+    indent = len(match["indent"]) if match else first.column - 1
+    marker = match["marker"] if match else ""
+    rest = ((match["rest"] if match else None) or "").strip()
+    single = len(links) == 1 and bool(_ONE_LINK.match(rest))
     if links:
         link = links[0]
-        return NavItem(link.text, line, link.column, depth, group, link)
-    text = page.index.line_text(line - 1).strip().lstrip("*-+").strip()
-    return NavItem(text, line, first.column, depth, group, None)
+        return NavItem(link.text, line, link.column, depth, group, link, marker, indent, single)
+    return NavItem(rest, line, first.column, depth, group, None, marker, indent, False)

@@ -1,0 +1,68 @@
+"""What the pages of a space use, computed once per site (see the `Site` properties).
+
+- `linked_files`: every file that a link of any page reaches (Markdown links and images, HTML
+  `href`/`src`, `{% file src %}`, card targets and covers, includes) or that a page's front matter
+  `cover` names. Resolution goes through `Site.resolve`, so percent-encoding, `<…>` and the NFC/NFD
+  spellings of a name all reach the same file.
+- `included_files`: the files that an `{% include %}` reaches.
+- `summary_listing`: for each page, the SUMMARY.md items that list it, in document order.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .site import Site
+    from .summary import NavItem
+
+INCLUDE = "include"
+
+
+def linked_files(site: Site) -> frozenset[str]:
+    found: set[str] = set()
+    for page in site.pages.values():
+        for link in page.links:
+            target = site.resolve(page.path, link.target)
+            if target.path is not None and target.kind == "file":
+                found.add(target.path)
+        cover = _cover_of(site, page.path)
+        if cover is not None:
+            found.add(cover)
+    return frozenset(found)
+
+
+def _cover_of(site: Site, page_path: str) -> str | None:
+    """The file a page's front matter `cover:` names: relative to the page, as GitBook writes it,
+    or from the root (`.gitbook/assets/…`)."""
+    page = site.pages[page_path]
+    cover = page.front_matter.mapping.get("cover") if page.front_matter else None
+    if not isinstance(cover, str) or not cover.strip():
+        return None
+    for base in (page_path, ""):
+        target = site.resolve(base, cover)
+        if target.kind == "file":
+            return target.path
+    return None
+
+
+def included_files(site: Site) -> frozenset[str]:
+    found: set[str] = set()
+    for page in site.pages.values():
+        for link in page.links:
+            if link.kind == INCLUDE:
+                target = site.resolve(page.path, link.target)
+                if target.path is not None:
+                    found.add(target.path)
+    return frozenset(found)
+
+
+def summary_listing(site: Site) -> dict[str, list[NavItem]]:
+    listing: dict[str, list[NavItem]] = {}
+    for item in site.nav_items():
+        if item.link is None:
+            continue
+        target = site.resolve(site.summary_path, item.link.target)
+        if target.kind == "file" and target.path is not None:
+            listing.setdefault(target.path, []).append(item)
+    return listing

@@ -1,0 +1,103 @@
+"""A SUMMARY.md item is not written `* [Title](path.md)`.
+
+What
+: Reports a table-of-contents item that is not the single line GitBook writes: an item without a
+  link, an item with text besides its link or with several links, or a list marker other than
+  `*` (`-`, `+`, `1.`).
+
+Why
+: GitBook builds the sidebar from SUMMARY.md and writes every item as `* [Title](path.md)` (an
+  optional sidebar label may follow the path in quotes). An item without a link gives no page;
+  text around the link is dropped; other markers are rewritten at the next sync, which makes
+  noisy diffs.
+
+Bad
+```markdown
+- [Démarrer](demarrer.md)
+* Contacts
+* [Guide](guide.md) (nouveau)
+```
+
+Good
+```markdown
+* [Démarrer](demarrer.md)
+* [Contacts](contacts.md)
+* [Guide](guide.md "Guide (nouveau)")
+```
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..finding import Finding
+from ..model.site import Site
+from .base import Context
+
+ID = "GB311"
+NAME = "summary-item-syntax"
+TAGS = ("structure", "summary")
+SEVERITY = "warning"
+SCOPE = "site"
+MESSAGES = {
+    "no-link": {
+        "en": "SUMMARY item `{text}` has no link to a page",
+        "fr": "l'élément `{text}` de SUMMARY n'a pas de lien vers une page",
+    },
+    "not-one-link": {
+        "en": "SUMMARY item `{text}` holds more than its one link; GitBook keeps only `[Title](path.md)`",
+        "fr": "l'élément `{text}` de SUMMARY contient plus que son seul lien ; GitBook ne garde que `[Titre](chemin.md)`",
+    },
+    "marker": {
+        "en": "SUMMARY item uses the list marker `{marker}`; GitBook writes `*`",
+        "fr": "l'élément de SUMMARY utilise la puce `{marker}` ; GitBook écrit `*`",
+    },
+    "write-item": {
+        "en": "write the item as `* [Title](path.md)`",
+        "fr": "écrivez l'élément sous la forme `* [Titre](chemin.md)`",
+    },
+}
+DOC_FR = """Un élément de SUMMARY.md n'est pas écrit `* [Titre](chemin.md)`.
+
+Quoi
+: Signale un élément de la table des matières qui n'est pas la ligne unique qu'écrit GitBook : un
+  élément sans lien, avec du texte autour de son lien ou plusieurs liens, ou une puce autre que
+  `*` (`-`, `+`, `1.`).
+
+Pourquoi
+: GitBook construit la barre latérale à partir de SUMMARY.md et écrit chaque élément
+  `* [Titre](chemin.md)` (un libellé de barre latérale entre guillemets peut suivre le chemin). Un
+  élément sans lien ne donne aucune page ; le texte autour du lien est perdu ; les autres puces
+  sont réécrites à la synchronisation suivante, ce qui brouille les diffs.
+
+Mauvais
+```markdown
+- [Démarrer](demarrer.md)
+* Contacts
+* [Guide](guide.md) (nouveau)
+```
+
+Bon
+```markdown
+* [Démarrer](demarrer.md)
+* [Contacts](contacts.md)
+* [Guide](guide.md "Guide (nouveau)")
+```
+"""
+
+
+def check(site: Site, ctx: Context) -> Iterator[Finding]:
+    path = site.summary_path
+    for item in site.nav_items():
+        start = (item.line, item.indent + 1)
+        if item.marker != "*":
+            yield ctx.finding(start, "marker", fix="write-item", path=path, marker=item.marker)
+        if item.link is None:
+            yield ctx.finding(start, "no-link", fix="write-item", path=path, text=_short(item.title))
+        elif not item.single_link:
+            text = site.summary.page.index.line_text(item.line - 1).strip() if site.summary else item.title
+            yield ctx.finding(start, "not-one-link", fix="write-item", path=path, text=_short(text))
+
+
+def _short(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
