@@ -5,11 +5,16 @@
   `cover` names. Resolution goes through `Site.resolve`, so percent-encoding, `<…>` and the NFC/NFD
   spellings of a name all reach the same file.
 - `included_files`: the files that an `{% include %}` reaches.
+
+Both sets hold NFC spellings (`nfc(path)`): a space may hold the same name twice, once NFC and
+once NFD (two uploads from different systems), and a reference to either spelling is a use of
+the name; compare with `nfc(path) in site.linked_files`.
 - `summary_listing`: for each page, the SUMMARY.md items that list it, in document order.
 """
 
 from __future__ import annotations
 
+import unicodedata
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -25,10 +30,10 @@ def linked_files(site: Site) -> frozenset[str]:
         for link in page.links:
             target = site.resolve(page.path, link.target)
             if target.path is not None and target.kind == "file":
-                found.add(target.path)
+                found.add(_nfc(target.path))
         cover = _cover_of(site, page.path)
         if cover is not None:
-            found.add(cover)
+            found.add(_nfc(cover))
     return frozenset(found)
 
 
@@ -53,7 +58,7 @@ def included_files(site: Site) -> frozenset[str]:
             if link.kind == INCLUDE:
                 target = site.resolve(page.path, link.target)
                 if target.path is not None:
-                    found.add(target.path)
+                    found.add(_nfc(target.path))
     return frozenset(found)
 
 
@@ -66,3 +71,7 @@ def summary_listing(site: Site) -> dict[str, list[NavItem]]:
         if target.kind == "file" and target.path is not None:
             listing.setdefault(target.path, []).append(item)
     return listing
+
+
+def _nfc(path: str) -> str:
+    return unicodedata.normalize("NFC", path)

@@ -25,7 +25,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..finding import Finding
-from ..model.site import Site
+from ..model.site import Site, nfc
 from .base import Context
 
 ID = "GB331"
@@ -71,5 +71,5 @@ Bon
 def check(site: Site, ctx: Context) -> Iterator[Finding]:
     used = site.included_files
     for path in site.includes:
-        if path not in used:
+        if nfc(path) not in used:
             yield ctx.finding((1, 1), "unused", fix="use-or-delete", path=path, target=path, name=path.rsplit("/", 1)[-1])

@@ -28,7 +28,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..finding import Finding
-from ..model.site import Site
+from ..model.site import Site, nfc
 from .base import Context
 
 ID = "GB340"
@@ -77,5 +77,5 @@ Bon
 def check(site: Site, ctx: Context) -> Iterator[Finding]:
     used = site.linked_files
     for path in site.assets:
-        if path not in used:
+        if nfc(path) not in used:
             yield ctx.finding((1, 1), "unused", fix="delete", path=path, target=path)

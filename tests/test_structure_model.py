@@ -1,0 +1,42 @@
+"""The model pieces the structure rules (GB3xx) rely on: SUMMARY item form, config path, indexes."""
+
+from __future__ import annotations
+
+import pytest
+from fixture_harness import SPACE_FIXTURES, load_fixture_site
+
+from linter.model.site import nfc
+from linter.run import display_path
+
+
+def test_summary_items_keep_their_form() -> None:
+    site = load_fixture_site(SPACE_FIXTURES / "summary-flagged")
+    items = {item.line: item for item in site.nav_items()}
+    assert (items[3].marker, items[3].indent, items[3].single_link) == ("*", 0, True)
+    assert (items[5].depth, items[5].indent) == (1, 4)
+    assert items[8].marker == "-"
+    assert items[10].link is None and items[10].title == "Notes sans lien"
+    assert items[11].single_link is False
+
+
+def test_summary_listing_groups_spellings_of_one_page() -> None:
+    site = load_fixture_site(SPACE_FIXTURES / "summary-flagged")
+    assert [item.line for item in site.summary_listing["guide/demarrer.md"]] == [5, 16]
+
+
+def test_config_above_root_is_reported_relative_to_root(monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = SPACE_FIXTURES / "gitbook-yaml-root"
+    site = load_fixture_site(folder)
+    assert site.root == (folder / "docs").resolve()
+    assert site.config_path == "../.gitbook.yaml"
+    monkeypatch.chdir(folder)
+    assert display_path(site, site.config_path) == ".gitbook.yaml"
+
+
+def test_linked_files_match_nfc_and_nfd_spellings() -> None:
+    site = load_fixture_site(SPACE_FIXTURES / "assets-and-includes")
+    used = site.linked_files
+    assert nfc(".gitbook/assets/schéma.png") in used
+    assert nfc(".gitbook/assets/bandeau.jpg") in used  # front matter cover
+    assert ".gitbook/assets/inutile.png" not in used
+    assert site.included_files == frozenset({".gitbook/includes/logo.md"})
