@@ -10,11 +10,11 @@ from email_validator import EmailNotValidError, validate_email
 
 # URLs are blanked out before looking for addresses: `https://user@host/` and
 # `https://mastodon.social/@name` are not addresses.
-_URL = re.compile(r"\b[a-z][a-z0-9+.-]*://\S+|\bwww\.\S+", re.I)
+_URL = re.compile(r"\b[a-z][a-z0-9+.-]*://\S+|(?<![@\w.])www\.\S+", re.I)
 # An address-like token: no space and none of the characters that surround addresses in prose
-# (`contact : a@b.fr ; c@d.fr`, `(a@b.fr)`, `<a@b.fr>`, `« a@b.fr »`).
-_TOKEN = re.compile(r"[^\s<>()\[\]{}\"',;:«»“”‘’|]+")
-_EDGE_PUNCTUATION = ".!?*_~"
+# (`contact : a@b.fr ; c@d.fr`, `a@b.fr/c@d.fr`, `(a@b.fr)`, `<a@b.fr>`, `« a@b.fr »`).
+_TOKEN = re.compile(r"[^\s<>()\[\]{}\"',;:/«»“”‘’|]+")
+_EDGE_PUNCTUATION = ".!?*_~…"
 # The last label of a domain starts with a letter: this leaves out `pkg@1.2.3`, `node@18.0-rc.1`.
 _TOP_LEVEL = re.compile(r"\.[^\W\d_][\w-]*$")
 

@@ -57,6 +57,10 @@ MESSAGES = {
         "fr": "lien absolu `{url}` vers le site de cet espace : il casse si la page est déplacée",
     },
     "use-relative": {"en": "write `{relative}`", "fr": "écrivez `{relative}`"},
+    "namesake": {
+        "en": "no page `{wanted}` in this space any more; same name elsewhere: `{relative}`",
+        "fr": "plus de page `{wanted}` dans cet espace ; même nom ailleurs : `{relative}`",
+    },
     "no-such-page": {
         "en": "no page `{wanted}` in this space: link the page with its relative path",
         "fr": "aucune page `{wanted}` dans cet espace : liez la page par son chemin relatif",
@@ -137,12 +141,29 @@ def _finding(page: Page, link: Link, rest: tuple[str, str], ctx: Context) -> Fin
     wanted, fragment = rest
     found = _page_for(ctx.site, wanted)
     if found is None:
+        namesakes = [ctx.site.relative_link(page.path, path) for path in _namesakes(ctx.site, wanted)]
+        if namesakes:
+            shown = "`, `".join(namesakes)
+            return ctx.finding(link, "absolute", fix="namesake", url=link.target, wanted=wanted, relative=shown)
         return ctx.finding(link, "absolute", fix="no-such-page", url=link.target, wanted=wanted or "/")
     if found == page.path and fragment:
         relative = "#" + fragment  # a link to a heading of the same page
     else:
         relative = ctx.site.relative_link(page.path, found) + ("#" + fragment if fragment else "")
     return ctx.finding(link, "absolute", fix="use-relative", url=link.target, relative=relative)
+
+
+def _namesakes(site: Site, wanted: str) -> list[str]:
+    """Pages elsewhere in the space served under the same last path segment: the page has moved."""
+    name = posixpath.basename(wanted)
+    if not name:
+        return []
+    found = []
+    for path in site.pages:
+        stem = posixpath.basename(posixpath.dirname(path)) if path.endswith("/README.md") else posixpath.basename(path)[:-3]
+        if stem == name:
+            found.append(path)
+    return sorted(found)
 
 
 def _page_for(site: Site, wanted: str) -> str | None:
