@@ -6,9 +6,13 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from linter.engine import lint_site
 from linter.finding import Finding
 from linter.model.site import Site
+from linter.rules._emails import candidates, check_address
 from linter.settings import Settings
 
 CONTENT = Path(__file__).resolve().parents[1] / "content"
@@ -99,3 +103,13 @@ def test_messages_in_french(tmp_path: Path) -> None:
     _write(tmp_path, "equipe.md", "# Équipe\n\nÉcrivez à jean..dupont@exemple.fr.\n")
     findings = _lint(tmp_path, lang="fr")
     assert [f.message for f in findings] == ["adresse e-mail mal formée `jean..dupont@exemple.fr` : deux points qui se suivent"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab.@-_ :;/<>()éx1\\")), max_size=40))
+def test_email_candidates_are_slices_of_the_text(text: str) -> None:
+    """Whatever the prose, a candidate is a piece of it that holds an `@`, and checking it never raises."""
+    for candidate in candidates(text):
+        assert text[candidate.offset : candidate.offset + len(candidate.address)] == candidate.address
+        assert "@" in candidate.address
+        check_address(candidate.address)

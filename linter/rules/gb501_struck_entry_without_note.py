@@ -1,8 +1,8 @@
 """A struck-out entry (a contract holder, an offer…) without a note that explains it.
 
 What
-: Reports a heading, a pseudo-heading (a wholly bold paragraph) or a list item whose whole text
-  is struck out (`~~…~~`, `<del>`, `<s>`) when no text that is not struck follows it inside its
+: Reports a heading, a pseudo-heading (a wholly bold paragraph), a list item, or on a
+  procurement page a paragraph naming a titulaire, whose whole text is struck out (`~~…~~`, `<del>`, `<s>`) when no text that is not struck follows it inside its
   entry: up to the next heading or pseudo-heading (for a list item: up to its next sibling item).
   On a procurement page (path or title matching `procurement_pages`), a struck entry inside a
   section whose heading matches `titulaire_headings` (or whose own text matches it) is a
@@ -97,8 +97,8 @@ MESSAGES = {
 DOC_FR = """Une entrée barrée (un titulaire, une offre…) sans note qui l'explique.
 
 Quoi
-: Signale un titre, un pseudo-titre (paragraphe entièrement en gras) ou un élément de liste dont
-  tout le texte est barré (`~~…~~`, `<del>`, `<s>`) quand aucun texte non barré ne le suit dans
+: Signale un titre, un pseudo-titre (paragraphe entièrement en gras), un élément de liste, ou
+  sur une page de marché un paragraphe qui nomme un titulaire, dont tout le texte est barré (`~~…~~`, `<del>`, `<s>`) quand aucun texte non barré ne le suit dans
   son entrée : jusqu'au titre ou pseudo-titre suivant (pour un élément de liste : jusqu'à
   l'élément suivant). Sur une page de marché (chemin ou titre correspondant à
   `procurement_pages`), une entrée barrée dans une section dont le titre correspond à
@@ -156,7 +156,7 @@ def check(page: Page, ctx: Context) -> Iterator[Finding]:
     in_section = _titulaire_sections(blocks, titulaire)
     covered_until = -1
     for index, block in enumerate(blocks):
-        if index < covered_until or not _is_entry(block):
+        if index < covered_until or not _is_entry(block, titulaire if procurement else None):
             continue
         end = _entry_end(blocks, index)
         covered_until = end  # struck items inside this entry are part of it: one finding
@@ -172,9 +172,14 @@ def _is_procurement(page: Page, pattern: str) -> bool:
     return bool(folded_pattern(pattern).search(fold(f"{page.path} {page.title}")))
 
 
-def _is_entry(block: TextBlock) -> bool:
-    """A wholly struck heading, pseudo-heading or list item (a struck table cell is data)."""
-    return block.struck and (block.kind in ("heading", "list-item") or block.is_pseudo_heading)
+def _is_entry(block: TextBlock, titulaire: re.Pattern[str] | None) -> bool:
+    """A wholly struck heading, pseudo-heading or list item (a struck table cell is data); on a
+    procurement page, also a wholly struck plain paragraph that names a titulaire."""
+    if not block.struck:
+        return False
+    if block.kind in ("heading", "list-item") or block.is_pseudo_heading:
+        return True
+    return block.kind == "paragraph" and titulaire is not None and bool(titulaire.search(fold(block.text)))
 
 
 def _titulaire_sections(blocks: list[TextBlock], titulaire: re.Pattern[str]) -> list[bool]:
