@@ -24,10 +24,13 @@ Good
 
 from __future__ import annotations
 
+import posixpath
 from typing import Iterator
 
 from ..finding import Finding
+from ..model.references import did_you_mean
 from ..model.site import Site
+from ._links import FIX_MESSAGES
 from .base import Context
 
 ID = "GB313"
@@ -56,6 +59,7 @@ MESSAGES = {
         "en": "correct the path (relative to SUMMARY.md's folder) or remove the item",
         "fr": "corrigez le chemin (relatif au dossier de SUMMARY.md) ou retirez l'élément",
     },
+    **FIX_MESSAGES,
 }
 DOC_FR = """Un élément de SUMMARY.md pointe vers une page qui n'existe pas.
 
@@ -97,12 +101,23 @@ def check(site: Site, ctx: Context) -> Iterator[Finding]:
         if key is None:
             continue
         wanted = target.wanted or item.link.target
+        fix, suggestion = _fix(site, wanted) if key == "missing" else ("fix-path", "")
         yield ctx.finding(
             item.link,
             key,
-            fix="fix-path",
+            fix=fix,
             path=site.summary_path,
             target=wanted if key in ("missing", "not-a-page") else None,
             title=item.title,
             wanted=wanted,
+            suggestion=suggestion,
         )
+
+
+def _fix(site: Site, wanted: str) -> tuple[str, str]:
+    """The fix message and the likely new place of a missing page, as SUMMARY.md writes it."""
+    suggestion = did_you_mean(site, wanted)
+    if suggestion is None:
+        return "fix-path", ""
+    folder = posixpath.dirname(site.summary_path) or "."
+    return f"fix-{suggestion.source}", posixpath.relpath(suggestion.path, folder)

@@ -27,7 +27,9 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..finding import Finding
+from ..model.references import did_you_mean
 from ..model.site import Site
+from ._links import FIX_MESSAGES
 from ._redirects import redirects
 from .base import Context
 
@@ -49,6 +51,7 @@ MESSAGES = {
         "en": "point it at the page's current path (relative to the space root), or remove it",
         "fr": "faites-la pointer vers le chemin actuel de la page (depuis la racine de l'espace), ou supprimez-la",
     },
+    **FIX_MESSAGES,
 }
 DOC_FR = """Une redirection de `.gitbook.yaml` mène à un fichier qui n'existe pas.
 
@@ -84,10 +87,12 @@ def check(site: Site, ctx: Context) -> Iterator[Finding]:
         target = site.resolve("", redirect.target)
         if target.kind not in ("missing", "escapes", "empty"):
             continue
+        suggestion = did_you_mean(site, target.wanted) if target.kind == "missing" else None
         yield ctx.finding(
             redirect.position,
             "escapes" if target.kind == "escapes" else "missing",
-            fix="fix-target",
+            fix=f"fix-{suggestion.source}" if suggestion else "fix-target",
+            suggestion=suggestion.path if suggestion else "",
             path=site.config_path,
             target=target.wanted if target.kind == "missing" else None,
             source=redirect.source,
