@@ -119,6 +119,22 @@ class Page:
             ids.update((f"user-content-fn-{label}", f"user-content-fnref-{label}"))
         return frozenset(ids)
 
+    @cached_property
+    def served_anchor_ids(self) -> tuple[str, ...]:
+        """The ids GitBook serves today, in page order: explicit anchors, the current computed
+        id of each heading without one (`-1`, `-2` for repeats), footnotes. A subset of
+        `anchor_ids`, fit to show a reader which ids exist."""
+        ids = [anchor.id for anchor in self.anchors if anchor.id]
+        seen: dict[str, int] = {}
+        for heading in self.headings:
+            if heading.anchor is None and heading.computed_ids:
+                computed = heading.computed_ids[0]
+                count = seen.get(computed, 0)
+                ids.append(computed if count == 0 else f"{computed}-{count}")
+                seen[computed] = count + 1
+        ids += [f"user-content-fn-{label}" for label in self.footnote_labels]
+        return tuple(dict.fromkeys(ids))
+
     @property
     def footnote_labels(self) -> list[str]:
         """Labels of the footnotes defined on the page (`[^label]: …`)."""

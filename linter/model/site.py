@@ -70,6 +70,14 @@ class Target:
         return self.kind in ("file", "fragment")
 
 
+@dataclass(frozen=True)
+class PageAnchors:
+    """`ids`: every id a fragment may name on a page; `served`: the ids GitBook serves today."""
+
+    ids: frozenset[str]
+    served: tuple[str, ...]
+
+
 @dataclass
 class Site:
     base: Path  # the folder given (where .gitbook.yaml lives)
@@ -199,18 +207,19 @@ class Site:
         return git.renames(self.root)
 
     @cached_property
-    def anchor_index(self) -> dict[str, frozenset[str]]:
-        """Every id a fragment may name on each page, including the ids of the reusable
-        blocks it includes (GitBook renders them inside the page)."""
-        index: dict[str, frozenset[str]] = {}
+    def anchor_index(self) -> dict[str, PageAnchors]:
+        """The ids a fragment may name on each page, including those of the reusable blocks it
+        includes (GitBook renders them inside the page)."""
+        index: dict[str, PageAnchors] = {}
         for path, page in self.pages.items():
-            ids = set(page.anchor_ids)
+            ids, served = set(page.anchor_ids), list(page.served_anchor_ids)
             for link in page.links:
                 if link.kind == "include":
-                    included = self.resolve(path, link.target)
-                    if included.path in self.pages:
-                        ids |= self.pages[included.path].anchor_ids
-            index[path] = frozenset(ids)
+                    included = self.pages.get(self.resolve(path, link.target).path or "")
+                    if included is not None:
+                        ids |= included.anchor_ids
+                        served += included.served_anchor_ids
+            index[path] = PageAnchors(frozenset(ids), tuple(dict.fromkeys(served)))
         return index
 
     @property

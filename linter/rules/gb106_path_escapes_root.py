@@ -36,8 +36,8 @@ SEVERITY = "error"
 SCOPE = "page"
 MESSAGES = {
     "escapes": {
-        "en": "`{link}` climbs above the space root (to `{wanted}`): GitBook cannot follow it",
-        "fr": "`{link}` remonte au-dessus de la racine de l'espace (vers `{wanted}`) : GitBook ne peut pas le suivre",
+        "en": "`{link}` climbs above the space root (to `{wanted}` from the root): GitBook cannot follow it",
+        "fr": "`{link}` remonte au-dessus de la racine de l'espace (vers `{wanted}` depuis la racine) : GitBook ne peut pas le suivre",
     },
     "fewer-steps": {
         "en": "count the `../` steps from this page's folder",

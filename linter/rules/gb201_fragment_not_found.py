@@ -109,14 +109,14 @@ def check(page: Page, ctx: Context) -> Iterator[Finding]:
         same_page = target.kind == "fragment"
         if same_page and page.is_include:
             continue  # `#id` in a reusable block names an anchor of the page that includes it
-        ids = site.anchor_index[target.path]
-        if target.fragment in ids:
+        anchors = site.anchor_index[target.path]
+        if target.fragment in anchors.ids:
             continue
-        yield _finding(ctx, link, target.fragment, ids, None if same_page else target.path)
+        yield _finding(ctx, link, target.fragment, anchors.served, None if same_page else target.path)
 
 
-def _finding(ctx: Context, at: object, fragment: str, ids: frozenset[str], page: str | None) -> Finding:
-    closest = difflib.get_close_matches(fragment, sorted(ids), n=_CLOSEST, cutoff=0.6)
+def _finding(ctx: Context, at: object, fragment: str, served: tuple[str, ...], page: str | None) -> Finding:
+    closest = difflib.get_close_matches(fragment, served, n=_CLOSEST, cutoff=0.6)
     key = "same-page" if page is None else "other-page"
     if not closest:
         return ctx.finding(at, key, fragment=fragment, page=page, target=page)
