@@ -1,20 +1,34 @@
-"""The command line: `gitbook-lint [PATHS]…`, `gitbook-lint rules`, `gitbook-lint explain RULE`."""
+"""The command line: `gitbook-lint [PATHS]…`, `gitbook-lint rules`, `gitbook-lint explain RULE`.
+
+Exit codes: 0 clean, 1 when some finding is an error (or a warning, with `--strict`), 2 on a
+usage or configuration error.
+"""
 
 from __future__ import annotations
 
+import json
+import os
 import sys
+import tempfile
 from pathlib import Path
+from typing import Any, NoReturn
 
 import click
 
 from . import __version__
+from .config import Config, ConfigError, apply_config, config_schema, find_config, load_config, selector_vocabulary
 from .engine import count_by_severity
-from .report import FORMATTERS
+from .model.site import find_space
+from .report import FORMATTERS, ReportContext
+from .report.i18n import LANGUAGES, language_from_environment, say
+from .report.progress import Progress
 from .rules import all_rules, rule_by_selector
-from .run import UsageError, lint_paths
+from .report.rules_doc import rules_markdown
+from .run import RunResult, UsageError, lint_paths
 from .settings import Settings
 
 SPACE_MARKERS = (".gitbook.yaml", "SUMMARY.md")
+CONFIG_ERROR = 2
 
 
 class DefaultToCheck(click.Group):
@@ -42,55 +56,220 @@ def default_paths() -> list[str]:
     return ["."]
 
 
+_LANG = click.option("--lang", type=click.Choice(LANGUAGES), default=None, help="Language of messages (default: configuration, then LANG).")
+
+
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--format", "output_format", type=click.Choice(sorted(FORMATTERS)), default="text", show_default=True)
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="The configuration file (default: found upward).")
+@click.option("--no-config", is_flag=True, help="Ignore any configuration file.")
+@click.option("--format", "output_format", type=click.Choice(sorted(FORMATTERS)), default=None, help="Output format [default: text].")
+@click.option("--output", "-o", "output_file", type=click.Path(dir_okay=False), help="Write the report to this file.")
 @click.option("--select", multiple=True, help="Only these rules (id, name or tag); repeatable, or comma-separated.")
+@click.option("--extend-select", multiple=True, help="Add these rules to the selection (e.g. rules off by default).")
 @click.option("--ignore", multiple=True, help="Skip these rules (id, name or tag).")
-@click.option("--lang", type=click.Choice(["en", "fr"]), default="en", show_default=True)
-def check(paths: tuple[str, ...], output_format: str, select: tuple[str, ...], ignore: tuple[str, ...], lang: str) -> None:
-    """Lint PATHS (spaces or files; default: the space here, or content/)."""
-    settings = Settings(lang=lang, select=_split(select) or None, ignore=_split(ignore))
-    _validate_selectors(settings.select or [])
-    _validate_selectors(settings.ignore)
+@click.option("--force-exclude", is_flag=True, help="Skip named files outside the configured `paths` (for pre-commit).")
+@click.option("--strict", is_flag=True, default=None, help="Exit 1 on warnings too.")
+@click.option("--color/--no-color", default=None, help="Colour the text output (default: on a terminal only).")
+@_LANG
+def check(
+    paths: tuple[str, ...],
+    config_path: str | None,
+    no_config: bool,
+    output_format: str | None,
+    output_file: str | None,
+    select: tuple[str, ...],
+    extend_select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    force_exclude: bool,
+    strict: bool | None,
+    color: bool | None,
+    lang: str | None,
+) -> None:
+    """Lint PATHS (spaces or files; default: the configuration's `paths`, the space here, or content/)."""
+    early_lang = lang or language_from_environment() or "en"
+    config = _config(paths, config_path, no_config, early_lang)
+    settings = Settings()
+    apply_config(config, settings)
+    settings.lang = lang or config.data.get("lang") or language_from_environment() or "en"
+    if select:
+        settings.select = _split(select)
+    settings.extend_select.extend(_split(extend_select))
+    settings.ignore.extend(_split(ignore))
+    for selector in [*(settings.select or []), *settings.extend_select, *settings.ignore]:
+        _check_selector(selector, settings.lang)
+    targets = _targets(paths, config, force_exclude)
+    output_format = output_format or config.data.get("format") or "text"
+    strict = strict if strict is not None else bool(config.data.get("strict", False))
     try:
-        result = lint_paths(list(paths) or default_paths(), settings)
+        with Progress(settings.lang) as progress:
+            result = lint_paths(targets, settings, progress) if targets else RunResult()
     except UsageError as error:
-        raise click.UsageError(str(error)) from error
-    click.echo(FORMATTERS[output_format](result.findings), nl=False)
+        _usage_error(str(error), settings.lang)
+    _report(result, settings.lang, output_format, output_file, color)
     counts = count_by_severity(result.findings)
+    sys.exit(1 if counts["error"] or (strict and counts["warning"]) else 0)
+
+
+def _config(paths: tuple[str, ...], config_path: str | None, no_config: bool, lang: str) -> Config:
+    if no_config:
+        return Config()
+    try:
+        if config_path:
+            return load_config(Path(config_path))
+        found = find_config(Path(paths[0]) if paths else Path.cwd())
+        return load_config(found) if found else Config()
+    except ConfigError as error:
+        click.echo("gitbook-lint: " + say("config-error", lang, error=error), err=True)
+        sys.exit(CONFIG_ERROR)
+
+
+def _targets(paths: tuple[str, ...], config: Config, force_exclude: bool) -> list[str]:
+    """What to lint: the paths given, else the configuration's, else the default. YAML files
+    outside a space are left out (a hook passes every changed file), and with `force_exclude`
+    so are files outside the configured `paths`."""
+    if not paths:
+        return config.paths() or default_paths()
+    spaces = [Path(path).resolve() for path in config.paths()] if force_exclude else []
+    kept = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_file() or not path.exists():
+            resolved = path.resolve()
+            if spaces and not any(space == resolved or space in resolved.parents for space in spaces):
+                continue
+            if path.suffix.lower() in (".yaml", ".yml") and not _in_a_space(path):
+                continue  # a workflow or tool file: not GitBook's business
+        kept.append(raw)
+    return kept
+
+
+def _in_a_space(path: Path) -> bool:
+    folder = find_space(path)
+    return any((folder / marker).is_file() for marker in SPACE_MARKERS)
+
+
+def _report(result: RunResult, lang: str, output_format: str, output_file: str | None, color: bool | None) -> None:
+    to_terminal = output_file is None and sys.stdout.isatty()
+    context = ReportContext(
+        lang=lang,
+        color=to_terminal if color is None else color,
+        page_count=result.page_count,
+        source_line=_source_lines(result),
+    )
+    report = FORMATTERS[output_format](result.findings, context)
+    if output_file:
+        try:
+            write_atomically(Path(output_file), report)
+        except OSError as error:
+            _usage_error(say("cannot-write", lang, path=output_file, error=error.strerror or error), lang)
+    else:
+        click.echo(report, nl=False)
     if output_format == "text":
-        summary = f"{result.page_count} pages, {counts['error']} errors, {counts['warning']} warnings, {counts['info']} info"
-        click.echo(summary, err=True)
-    sys.exit(1 if counts["error"] else 0)
+        counts = count_by_severity(result.findings)
+        key = "summary" if result.findings else "clean"
+        numbers = {"errors": counts["error"], "warnings": counts["warning"], "info": counts["info"]}
+        click.echo(say(key, lang, pages=result.page_count, **numbers), err=True)
+
+
+def _source_lines(result: RunResult):  # noqa: ANN202 - a lookup function
+    from .run import display_path
+
+    pages = {display_path(site, path): page for site in result.sites for path, page in site.pages.items()}
+
+    def line_of(path: str, line: int) -> str | None:
+        page = pages.get(path)
+        if page is None or line > page.index.line_count:
+            return None
+        return page.index.line_text(line - 1)
+
+    return line_of
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write beside the target, then rename: a reader never sees half a report."""
+    folder = path.resolve().parent
+    descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=folder)
+    try:
+        with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
 
 
 def _split(values: tuple[str, ...]) -> list[str]:
     return [part.strip() for value in values for part in value.split(",") if part.strip()]
 
 
-def _validate_selectors(selectors: list[str]) -> None:
-    rules = all_rules()
-    for selector in selectors:
-        if not any(rule.matches(selector) for rule in rules):
-            raise click.BadParameter(f"no rule has the id, name or tag {selector!r}")
+def _check_selector(selector: str, lang: str) -> None:
+    if not any(rule.matches(selector) for rule in all_rules()):
+        _usage_error(say("no-rule", lang, name=selector, hint=_hint(selector, selector_vocabulary(), lang)), lang)
+
+
+def _hint(word: str, candidates: list[str], lang: str) -> str:
+    import difflib
+
+    match = difflib.get_close_matches(word, candidates, n=1, cutoff=0.6) or difflib.get_close_matches(
+        word.upper(), candidates, n=1, cutoff=0.6
+    )
+    return say("did-you-mean", lang, closest=match[0]) if match else ""
+
+
+def _usage_error(message: str, lang: str) -> NoReturn:
+    click.echo("gitbook-lint: " + say("usage-error", lang, error=message), err=True)
+    sys.exit(CONFIG_ERROR)
+
+
+def _lang(lang: str | None) -> str:
+    """The language for commands without a space: option, then the configuration here, then LANG."""
+    if lang:
+        return lang
+    try:
+        found = find_config(Path.cwd())
+        configured = load_config(found).data.get("lang") if found else None
+    except ConfigError:
+        configured = None
+    return configured or language_from_environment() or "en"
 
 
 @main.command()
-def rules() -> None:
+@click.option("--markdown", is_flag=True, help="The full reference as Markdown (what docs/rules.md holds).")
+@_LANG
+def rules(markdown: bool, lang: str | None) -> None:
     """List the rules: id, name, default severity, summary."""
+    if markdown:  # the generated reference must not depend on who generates it
+        click.echo(rules_markdown(lang or "en"), nl=False)
+        return
+    lang = _lang(lang)
     for rule in all_rules():
-        state = "" if rule.enabled_by_default else " (off by default)"
-        click.echo(f"{rule.id}  {rule.name:<28} {rule.severity:<8} {rule.summary}{state}")
+        state = "" if rule.enabled_by_default else say("off-by-default", lang)
+        click.echo(f"{rule.id}  {rule.name:<30} {rule.severity:<8} {rule.summary_in(lang)}{state}")
 
 
 @main.command()
 @click.argument("rule")
-@click.option("--lang", type=click.Choice(["en", "fr"]), default="en")
-def explain(rule: str, lang: str) -> None:
-    """Print a rule's documentation."""
+@_LANG
+def explain(rule: str, lang: str | None) -> None:
+    """Print a rule's documentation (by id or name)."""
+    lang = _lang(lang)
     found = rule_by_selector(rule)
     if found is None:
-        raise click.BadParameter(f"no rule has the id or name {rule!r}")
-    click.echo(f"{found.id} {found.name} ({found.severity}; tags: {', '.join(found.tags)})\n")
+        words = [word for item in all_rules() for word in (item.id, item.name)]
+        _usage_error(say("no-rule-explain", lang, name=rule, hint=_hint(rule, words, lang)), lang)
+    tags = ", ".join(found.tags)
+    click.echo(f"{found.id} {found.name} ({say('severity', lang)}: {say(found.severity, lang)}; {say('tags', lang)}: {tags})\n")
     click.echo(found.doc_in(lang))
+    if found.options_schema:
+        click.echo(f"\n{say('options', lang)}:")
+        for name, schema in found.options_schema.items():
+            default = json.dumps(found.defaults.get(name), ensure_ascii=False)
+            click.echo(f"  {name}: {schema.get('description', '')} ({say('default', lang)}: {default})")
+
+
+@main.command("config-schema")
+def config_schema_command() -> None:
+    """Print the configuration's JSON Schema, every rule's options included (for editors)."""
+    schema: dict[str, Any] = config_schema()
+    click.echo(json.dumps(schema, ensure_ascii=False, indent=2))

@@ -3,37 +3,51 @@
 from __future__ import annotations
 
 import traceback
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from .finding import Finding
 from .model.page import Page
 from .model.site import Site
 from .rules.base import Context, Rule
 from .settings import Settings
+from .suppress import apply_suppressions
 
 INTERNAL_ERROR_ID = "GB000"
 
 
-def lint_site(site: Site, settings: Settings, report_on: set[str] | None = None) -> list[Finding]:
-    """All findings for the site, sorted and de-duplicated.
+def lint_site(
+    site: Site,
+    settings: Settings,
+    report_on: set[str] | None = None,
+    broken_targets: set[str] | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> list[Finding]:
+    """All findings for the site, sorted and de-duplicated, suppressions applied.
 
     `report_on`, when given, keeps only findings in those root-relative paths: the whole site is
-    still read, so cross-page rules see every page.
+    still read, so cross-page rules see every page. `broken_targets` (files a commit deletes or
+    renames) also keeps, anywhere in the site, the findings whose `target` is one of them.
+    `progress(done, total)` is told after each page.
     """
     rules = settings.enabled_rules()
     findings: set[Finding] = set()
     page_rules = [rule for rule in rules if rule.scope == "page"]
-    for page in site.pages.values():
-        if report_on is not None and page.path not in report_on:
-            continue
+    pages = list(site.pages.values())
+    if report_on is not None and not broken_targets:
+        pages = [page for page in pages if page.path in report_on]
+    for done, page in enumerate(pages, 1):
         for rule in page_rules:
             findings.update(_run(rule, page, Context(rule, site, settings, settings.options_for(rule), page)))
+        if progress is not None:
+            progress(done, len(pages))
     for rule in rules:
         if rule.scope == "site":
             findings.update(_run(rule, site, Context(rule, site, settings, settings.options_for(rule))))
+    kept = apply_suppressions(site, findings, settings, rules)
     if report_on is not None:
-        findings = {finding for finding in findings if finding.path in report_on}
-    return sorted(findings)
+        targets = broken_targets or set()
+        kept = [finding for finding in kept if finding.path in report_on or finding.target in targets]
+    return sorted(set(kept))
 
 
 def _run(rule: Rule, model: Page | Site, ctx: Context) -> Iterator[Finding]:

@@ -5,12 +5,18 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from .config import PathFilter
 from .engine import lint_site
 from .finding import Finding
 from .model.git import github_repository
 from .model.site import Site, find_space
 from .settings import Settings
+from .staged import removed_paths
+
+if TYPE_CHECKING:
+    from .report.progress import Progress
 
 
 class UsageError(Exception):
@@ -51,16 +57,22 @@ def plan(paths: list[str]) -> list[SpaceRequest]:
     return list(requests.values())
 
 
-def lint_paths(paths: list[str], settings: Settings | None = None) -> RunResult:
+def lint_paths(paths: list[str], settings: Settings | None = None, progress: Progress | None = None) -> RunResult:
+    """Lint the spaces of `paths`. Given files, also report the links anywhere in their space
+    that the staged deletions and renames break (see `staged`)."""
     settings = settings or Settings()
     result = RunResult()
     for request in plan(paths):
-        site = Site.load(request.folder)
+        if progress is not None:
+            progress.reading(display_path_of(request.folder))
+        site = Site.load(request.folder, exclude=PathFilter.factory(settings))
         result.sites.append(site)
-        report_on = None
+        report_on = broken = None
         if request.files is not None:
             report_on = {_relative_to_root(site, Path(file)) for file in request.files}
-        for finding in lint_site(site, with_repository(settings, site), report_on):
+            broken = {_relative_to_root(site, request.folder / path) for path in removed_paths(request.folder)}
+        checking = progress.checking if progress is not None else None
+        for finding in lint_site(site, with_repository(settings, site), report_on, broken, checking):
             result.findings.append(finding.with_path(display_path(site, finding.path)))
     return result
 
@@ -71,6 +83,11 @@ def with_repository(settings: Settings, site: Site) -> Settings:
         return settings
     found = github_repository(site.root)
     return replace(settings, github_repository=found) if found else settings
+
+
+def display_path_of(folder: Path) -> str:
+    shown = os.path.relpath(folder)
+    return folder.as_posix() if shown.startswith("..") else shown.replace(os.sep, "/")
 
 
 def _relative_to_root(site: Site, file: Path) -> str:

@@ -6,6 +6,7 @@ The command line and the configuration file both fill one `Settings`; rules only
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from .rules import all_rules
@@ -26,6 +27,10 @@ class Settings:
     github_repository: str | None = None  # "owner/name", for rules about GitHub fallback links
     page_schemas: dict[str, str] = field(default_factory=dict)  # glob → page-type schema file
     extra: dict[str, Any] = field(default_factory=dict)  # settings owned by a later feature
+    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)  # glob → rule selectors
+    exclude: list[str] = field(default_factory=list)  # gitignore-style patterns left out of the run
+    respect_gitignore: bool = True
+    config_dir: Path | None = None  # the configuration file's folder: globs are relative to it
 
     def enabled_rules(self) -> list[Rule]:
         rules = []

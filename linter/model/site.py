@@ -97,11 +97,15 @@ class Site:
 
     @classmethod
     def load(cls, folder: str | os.PathLike[str], *, exclude: Any = None) -> Site:
-        """Read the space in `folder`. `exclude(relpath) -> bool` leaves files out."""
+        """Read the space in `folder`. `exclude(relpath) -> bool` leaves files out (paths relative
+        to the root, folders with a trailing `/`); an object with `for_root(root)` is first asked
+        for that predicate once the root is known."""
         base = Path(folder).resolve()
         config = _read_config(base)
         site = cls(base=base, root=base, config=config)
         site._apply_config()
+        if hasattr(exclude, "for_root"):  # a filter that needs to know where the root is
+            exclude = exclude.for_root(site.root)
         site._scan(exclude)
         site._read_pages()
         summary_page = site.pages.get(site.summary_path)

@@ -1,16 +1,60 @@
+"""The text format: one line per finding, an excerpt with a caret, and a count per rule."""
+
 from __future__ import annotations
 
+from collections import Counter
+
 from ..finding import Finding
+from .context import ReportContext
+from .i18n import say
+
+_COLOURS = {"error": "31", "warning": "33", "info": "36", "dim": "2", "bold": "1"}
+EXCERPT_WIDTH = 100
 
 
-def format_text(findings: list[Finding]) -> str:
-    """`path:line:col: ID name message`, then the fix hint indented, then a count."""
-    lines = []
+def _paint(text: str, colour: str, enabled: bool) -> str:
+    return f"\x1b[{_COLOURS[colour]}m{text}\x1b[0m" if enabled else text
+
+
+def format_text(findings: list[Finding], context: ReportContext | None = None) -> str:
+    """`path:line:col: ID name message`, the source line with a caret under the column, the fix;
+    then how many findings each rule gave."""
+    context = context or ReportContext()
+    lines: list[str] = []
     for finding in findings:
-        lines.append(
-            f"{finding.path}:{finding.line}:{finding.column}: {finding.rule_id} {finding.rule_name} "
-            f"[{finding.severity}] {finding.message}"
-        )
+        lines.append(_headline(finding, context))
+        lines.extend(_excerpt(finding, context))
         if finding.fix:
-            lines.append(f"    fix: {finding.fix}")
+            lines.append(f"      = {say('fix', context.lang)}: {finding.fix}")
+    if findings:
+        lines.append("")
+        lines.append(say("by-rule", context.lang))
+        lines.extend(_counts(findings, context))
     return "\n".join(lines) + ("\n" if lines else "")
+
+
+def _headline(finding: Finding, context: ReportContext) -> str:
+    where = f"{finding.path}:{finding.line}:{finding.column}:"
+    rule = _paint(f"{finding.rule_id} {finding.rule_name}", finding.severity, context.color)
+    return f"{_paint(where, 'bold', context.color)} {rule} {finding.message}"
+
+
+def _excerpt(finding: Finding, context: ReportContext) -> list[str]:
+    source = context.source_line(finding.path, finding.line)
+    if source is None or not source.strip():
+        return []
+    start = max(0, finding.column - 1 - EXCERPT_WIDTH // 2) if len(source) > EXCERPT_WIDTH else 0
+    shown = source[start : start + EXCERPT_WIDTH].expandtabs(1)
+    caret_at = min(finding.column - 1 - start, len(shown))
+    gutter = f"{finding.line:>5} | "
+    caret = _paint("^", finding.severity, context.color)
+    return [_paint(gutter, "dim", context.color) + shown, _paint(" " * 6 + "| ", "dim", context.color) + " " * caret_at + caret]
+
+
+def _counts(findings: list[Finding], context: ReportContext) -> list[str]:
+    counts = Counter((f.rule_id, f.rule_name, f.severity) for f in findings)
+    rows = []
+    for (rule_id, name, severity), count in sorted(counts.items()):
+        label = _paint(say(severity, context.lang), severity, context.color)
+        rows.append(f"{count:>6}  {rule_id} {name} ({label})")
+    return rows

@@ -1,0 +1,407 @@
+"""The configuration file: where it is, what it may say, and how it fills `Settings`.
+
+A configuration is the `[tool.gitbook-lint]` table of a `pyproject.toml` or the whole of a
+`.gitbook-lint.yaml`, found in the space's folder or the nearest folder above it (up to the top
+of the Git repository). It is checked against `schemas/config.schema.json`, completed at run
+time with each rule's own OPTIONS, so a rule added tomorrow is configurable without editing the
+schema. Any problem is a `ConfigError` that names the file, the line where it can, and the
+closest valid spelling of an unknown key or rule.
+"""
+
+from __future__ import annotations
+
+import copy
+import difflib
+import json
+import re
+import sys
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, Iterable
+
+import jsonschema
+import pathspec
+import yaml
+
+from .rules import all_rules
+from .rules.base import Rule
+from .settings import Settings
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # Python 3.10: tomllib is the standard library's copy of tomli
+    import tomli as tomllib
+
+YAML_NAMES = (".gitbook-lint.yaml", ".gitbook-lint.yml")
+PYPROJECT = "pyproject.toml"
+TOOL_KEY = "gitbook-lint"
+_SETTING_KEYS = {"site-url": "site_url", "github-repository": "github_repository", "lang": "lang"}
+
+
+class ConfigError(Exception):
+    """A configuration the run cannot use (exit code 2)."""
+
+    def __init__(self, message: str, path: Path | None = None, line: int | None = None) -> None:
+        self.message = message
+        self.path = path
+        self.line = line
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        where = "" if self.path is None else f"{self.path}:{self.line}: " if self.line else f"{self.path}: "
+        return where + self.message
+
+
+@dataclass
+class Config:
+    """A configuration file read and validated: its mapping, and where it lives."""
+
+    path: Path | None = None
+    data: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def folder(self) -> Path | None:
+        return self.path.parent if self.path else None
+
+    def paths(self) -> list[str]:
+        """The spaces the file names (`paths`), relative to its folder, as the user can read them."""
+        folder = self.folder or Path.cwd()
+        return [str(folder / raw) for raw in self.data.get("paths") or []]
+
+
+# -- discovery -------------------------------------------------------------------------------
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest configuration file in `start`'s folder or above, up to the repository top."""
+    start = start.resolve()
+    folder = start if start.is_dir() else start.parent
+    for candidate in (folder, *folder.parents):
+        for name in YAML_NAMES:
+            if (candidate / name).is_file():
+                return candidate / name
+        pyproject = candidate / PYPROJECT
+        if pyproject.is_file() and _has_tool_table(pyproject):
+            return pyproject
+        if (candidate / ".git").exists():
+            return None
+    return None
+
+
+def _has_tool_table(pyproject: Path) -> bool:
+    # A cheap look before parsing: most pyproject files have no such table.
+    try:
+        text = pyproject.read_text(encoding="utf-8")
+    except OSError:
+        return False
+    return re.search(r"^\s*\[\s*tool\s*\.\s*[\"']?gitbook-lint\b", text, re.M) is not None
+
+
+# -- reading and validating ------------------------------------------------------------------
+
+
+def load_config(path: Path) -> Config:
+    """Read and validate a configuration file; `ConfigError` when it cannot be used."""
+    path = path.resolve() if path.exists() else path
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as error:
+        raise ConfigError(f"cannot read the configuration file: {error.strerror or error}", path) from error
+    data = _parse(path, text)
+    validate_config(data, path, text)
+    return Config(path, data)
+
+
+def _parse(path: Path, text: str) -> dict[str, Any]:
+    if path.name == PYPROJECT or path.suffix == ".toml":
+        try:
+            document = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as error:
+            line = getattr(error, "lineno", None) or _toml_error_line(str(error))
+            raise ConfigError(f"this is not valid TOML: {error}", path, line) from error
+        data = document.get("tool", {}).get(TOOL_KEY)
+        if data is None and path.name == PYPROJECT:
+            raise ConfigError("there is no [tool.gitbook-lint] table in this file", path)
+        if path.name != PYPROJECT:
+            data = document if data is None else data
+    else:
+        try:
+            data = yaml.safe_load(text)
+        except yaml.YAMLError as error:
+            mark = getattr(error, "problem_mark", None)
+            raise ConfigError(f"this is not valid YAML: {error}", path, mark.line + 1 if mark else None) from error
+        data = {} if data is None else data
+    if not isinstance(data, dict):
+        raise ConfigError("the configuration must be a mapping of keys to values", path, 1)
+    return data
+
+
+def _toml_error_line(message: str) -> int | None:
+    found = re.search(r"line (\d+)", message)
+    return int(found.group(1)) if found else None
+
+
+def validate_config(data: dict[str, Any], path: Path | None = None, text: str = "") -> None:
+    """Check `data` against the full schema and the rule selectors it uses."""
+    validator = jsonschema.Draft202012Validator(config_schema())
+    errors = sorted(validator.iter_errors(data), key=lambda error: list(error.absolute_path))
+    if errors:
+        error = errors[0]
+        location = list(error.absolute_path)
+        message, key = _describe(error)
+        raise ConfigError(message, path, _line_of(path, text, location + ([key] if key else [])))
+    for location, selector in _selectors(data):
+        if not any(rule.matches(selector) for rule in all_rules()):
+            hint = _closest(selector, selector_vocabulary())
+            raise ConfigError(
+                f"`{'.'.join(map(str, location))}`: no rule has the id, name or tag {selector!r}{hint}",
+                path,
+                _line_of(path, text, location + [selector]),
+            )
+
+
+def _describe(error: jsonschema.ValidationError) -> tuple[str, str | None]:
+    """A sentence for one schema error, and the unknown key it is about (for its line)."""
+    where = ".".join(str(part) for part in error.absolute_path)
+    prefix = f"`{where}`: " if where else ""
+    if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+        known = list(error.schema.get("properties", {}))
+        unknown = [key for key in error.instance if key not in known]
+        if unknown:
+            key = unknown[0]
+            what = "rule" if list(error.absolute_path) == ["rules"] else "key"
+            return f"{prefix}unknown {what} {key!r}{_closest(key, known)}", key
+    return f"{prefix}{error.message}", None
+
+
+def _closest(word: str, candidates: Iterable[str]) -> str:
+    pool = list(candidates)
+    match = difflib.get_close_matches(word, pool, n=1, cutoff=0.6)
+    if not match:
+        lowered = {candidate.lower(): candidate for candidate in pool}
+        match = difflib.get_close_matches(word.lower(), list(lowered), n=1, cutoff=0.6)
+        match = [lowered[match[0]]] if match else []
+    return f" (did you mean {match[0]!r}?)" if match else ""
+
+
+def _selectors(data: dict[str, Any]) -> Iterable[tuple[list[Any], str]]:
+    for key in ("select", "extend-select", "ignore"):
+        for position, selector in enumerate(data.get(key) or []):
+            yield [key, position], selector
+    for glob, selectors in (data.get("per-file-ignores") or {}).items():
+        for position, selector in enumerate(selectors):
+            yield ["per-file-ignores", glob, position], selector
+
+
+def selector_vocabulary() -> list[str]:
+    words: list[str] = ["all"]
+    for rule in all_rules():
+        words.extend([rule.id, rule.name, *rule.tags])
+    return sorted(set(words))
+
+
+def _line_of(path: Path | None, text: str, location: list[Any]) -> int | None:
+    """The line of `location` (keys and list positions) in the file, where it can be found."""
+    if not text or path is None:
+        return None
+    if path.suffix in (".yaml", ".yml"):
+        return _yaml_line(text, location)
+    return _toml_line(text, location)
+
+
+def _yaml_line(text: str, location: list[Any]) -> int | None:
+    try:
+        node = yaml.compose(text)
+    except yaml.YAMLError:
+        return None
+    line = node.start_mark.line + 1 if node is not None else None
+    for part in location:
+        if isinstance(node, yaml.MappingNode):
+            pair = next(((key, value) for key, value in node.value if str(key.value) == str(part)), None)
+            if pair is None:
+                break
+            line, node = pair[0].start_mark.line + 1, pair[1]
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+            node = node.value[part]
+            line = node.start_mark.line + 1
+        else:
+            break
+    return line
+
+
+def _toml_line(text: str, location: list[Any]) -> int | None:
+    """TOML parsers give no positions: find the deepest key or value of `location` by its text,
+    after the `[tool.gitbook-lint` header."""
+    lines = text.splitlines()
+    start = next((n for n, line in enumerate(lines) if re.match(r"\s*\[\s*tool\s*\.\s*[\"']?gitbook-lint", line)), 0)
+    found = start + 1
+    for part in location:
+        if isinstance(part, int):
+            continue
+        pattern = re.compile(r"(^|[\s.\[{,\"'])" + re.escape(str(part)) + r"([\s.\]=\"',}]|$)")
+        for number in range(found - 1, len(lines)):
+            if pattern.search(lines[number]):
+                found = number + 1
+                break
+    return found
+
+
+# -- the schema ------------------------------------------------------------------------------
+
+
+def base_schema() -> dict[str, Any]:
+    return json.loads(resources.files("linter").joinpath("schemas/config.schema.json").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def _full_schema() -> str:
+    schema = base_schema()
+    rules_schema = schema["properties"]["rules"]
+    for rule in all_rules():
+        entry = rule_schema(rule)
+        rules_schema["properties"][rule.id] = entry
+        rules_schema["properties"][rule.name] = entry
+    from .report import FORMATTERS  # late: the formats import the settings, not the reverse
+
+    schema["properties"]["format"]["enum"] = sorted(FORMATTERS)
+    return json.dumps(schema)
+
+
+def config_schema() -> dict[str, Any]:
+    """The base schema with every rule's options merged in from its metadata."""
+    return json.loads(_full_schema())
+
+
+def rule_schema(rule: Rule) -> dict[str, Any]:
+    properties = {"severity": {"$ref": "#/$defs/severity"}, **copy.deepcopy(rule.options_schema)}
+    return {
+        "description": f"{rule.id} {rule.name}: {rule.summary}",
+        "type": "object",
+        "properties": properties,
+        "additionalProperties": False,
+    }
+
+
+# -- applying --------------------------------------------------------------------------------
+
+
+def apply_config(config: Config, settings: Settings) -> Settings:
+    """Fill `settings` from the file (the command line is applied after, and wins)."""
+    data = config.data
+    if "select" in data:
+        settings.select = list(data["select"])
+    settings.extend_select.extend(data.get("extend-select") or [])
+    settings.ignore.extend(data.get("ignore") or [])
+    for key, attribute in _SETTING_KEYS.items():
+        if key in data:
+            setattr(settings, attribute, data[key])
+    for selector, entry in (data.get("rules") or {}).items():
+        rule = next(rule for rule in all_rules() if selector.upper() == rule.id or selector == rule.name)
+        options = dict(entry)
+        severity = options.pop("severity", None)
+        if severity:
+            settings.severities[rule.id] = severity
+        if options:
+            settings.rule_options.setdefault(rule.id, {}).update(options)
+    folder = config.folder
+    settings.per_file_ignores.update({glob: list(rules) for glob, rules in (data.get("per-file-ignores") or {}).items()})
+    settings.exclude.extend(data.get("exclude") or [])
+    if "respect-gitignore" in data:
+        settings.respect_gitignore = bool(data["respect-gitignore"])
+    settings.config_dir = folder
+    for glob, schema in (data.get("page-schemas") or {}).items():
+        settings.page_schemas[glob] = str((folder / schema).resolve()) if folder else schema
+    return settings
+
+
+# -- leaving files out -----------------------------------------------------------------------
+
+
+class PathFilter:
+    """`exclude(relative) -> bool` for `Site.load`: the `exclude` patterns (gitignore syntax,
+    relative to the configuration's folder) and, unless told otherwise, every `.gitignore` from
+    the space root up to the repository top and inside the space, deeper files winning as in Git.
+
+    Why pathspec: it implements Git's wildmatch rules (`**`, anchoring, negation, folder-only
+    patterns) as Git does, which a hand-written fnmatch translation gets subtly wrong.
+    """
+
+    def __init__(self, root: Path, settings: Settings) -> None:
+        self.root = root.resolve()
+        self.base = settings.config_dir or root
+        self.exclude = pathspec.GitIgnoreSpec.from_lines(settings.exclude) if settings.exclude else None
+        self.gitignore = settings.respect_gitignore
+        self.outer = self._outer_specs() if self.gitignore else []
+
+    @classmethod
+    def factory(cls, settings: Settings) -> _FilterFactory:
+        return _FilterFactory(settings)
+
+    def __call__(self, relative: str) -> bool:
+        if self.exclude is not None and self.exclude.match_file(_relative_from(self.base, self.root, relative)):
+            return True
+        return self.gitignore and self._ignored_by_git(relative)
+
+    def _outer_specs(self) -> list[tuple[str, pathspec.GitIgnoreSpec]]:
+        """The .gitignore files above the root, each with the root's path from its folder."""
+        specs = []
+        folder = self.root
+        while not (folder / ".git").exists() and folder.parent != folder:
+            folder = folder.parent
+            if (folder / ".gitignore").is_file():
+                specs.append((self.root.relative_to(folder).as_posix() + "/", _spec_of(folder / ".gitignore")))
+        if not (folder / ".git").exists():
+            return []  # not in a repository: only the .gitignore files inside the space count
+        return list(reversed(specs))
+
+    def _ignored_by_git(self, relative: str) -> bool:
+        verdict: bool | None = None
+        for prefix, spec in self.outer:
+            verdict = _decide(spec, prefix + relative, verdict)
+        parts = relative.rstrip("/").split("/")
+        for depth in range(len(parts)):
+            folder = "/".join(parts[:depth])
+            spec = _folder_spec(self.root / folder)
+            if spec is not None:
+                verdict = _decide(spec, relative[len(folder) + 1 :] if folder else relative, verdict)
+        return bool(verdict)
+
+
+class _FilterFactory:
+    """Given to `Site.load`, which knows the space root only once `.gitbook.yaml` is read."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+
+    def for_root(self, root: Path) -> PathFilter:
+        return PathFilter(root, self.settings)
+
+
+def _decide(spec: pathspec.GitIgnoreSpec, path: str, verdict: bool | None) -> bool | None:
+    result = spec.check_file(path)
+    return verdict if result.include is None else result.include
+
+
+@lru_cache(maxsize=1024)
+def _folder_spec(folder: Path) -> pathspec.GitIgnoreSpec | None:
+    gitignore = folder / ".gitignore"
+    return _spec_of(gitignore) if gitignore.is_file() else None
+
+
+def _spec_of(gitignore: Path) -> pathspec.GitIgnoreSpec:
+    try:
+        lines = gitignore.read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        lines = []
+    return pathspec.GitIgnoreSpec.from_lines(lines)
+
+
+def _relative_from(base: Path, root: Path, relative: str) -> str:
+    """`relative` (to the space root) as seen from `base`; root-relative when base is elsewhere."""
+    try:
+        prefix = root.relative_to(base).as_posix()
+    except ValueError:
+        return relative
+    return relative if prefix == "." else f"{prefix}/{relative}"

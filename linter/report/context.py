@@ -1,0 +1,32 @@
+"""What a formatter may need besides the findings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable
+
+from .. import __version__
+from ..rules import all_rules
+from ..rules.base import Rule
+
+TOOL_NAME = "gitbook-lint"
+INFORMATION_URI = "https://pypi.org/project/gitbook-lint/"
+SARIF_LEVELS = {"error": "error", "warning": "warning", "info": "note"}
+
+
+def _no_source(path: str, line: int) -> str | None:
+    return None
+
+
+@dataclass
+class ReportContext:
+    lang: str = "en"
+    color: bool = False
+    page_count: int = 0
+    # the text of a line of a file, by the path as shown and a 1-based line; None when unknown
+    source_line: Callable[[str, int], str | None] = _no_source
+    rules: tuple[Rule, ...] = field(default_factory=all_rules)
+    version: str = __version__
+
+    def rule(self, rule_id: str) -> Rule | None:
+        return next((rule for rule in self.rules if rule.id == rule_id), None)

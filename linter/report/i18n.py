@@ -1,0 +1,64 @@
+"""The command line's own words (summaries, usage errors), in English and French.
+
+Rule messages live with their rules; these are the sentences the tool itself says.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any, Mapping
+
+LANGUAGES = ("en", "fr")
+
+TEXTS: dict[str, dict[str, str]] = {
+    "summary": {
+        "en": "{pages} pages checked: {errors} errors, {warnings} warnings, {info} info",
+        "fr": "{pages} pages vérifiées : {errors} erreurs, {warnings} avertissements, {info} informations",
+    },
+    "clean": {
+        "en": "{pages} pages checked: no problem found",
+        "fr": "{pages} pages vérifiées : aucun problème trouvé",
+    },
+    "by-rule": {"en": "Findings by rule:", "fr": "Signalements par règle :"},
+    "fix": {"en": "fix", "fr": "correction"},
+    "no-rule": {
+        "en": "no rule has the id, name or tag {name!r}{hint}",
+        "fr": "aucune règle n'a l'identifiant, le nom ou l'étiquette {name!r}{hint}",
+    },
+    "no-rule-explain": {
+        "en": "no rule has the id or name {name!r}{hint}",
+        "fr": "aucune règle n'a l'identifiant ou le nom {name!r}{hint}",
+    },
+    "did-you-mean": {"en": " (did you mean {closest!r}?)", "fr": " (vouliez-vous dire {closest!r} ?)"},
+    "config-error": {"en": "configuration error: {error}", "fr": "erreur de configuration : {error}"},
+    "usage-error": {"en": "usage error: {error}", "fr": "erreur d'utilisation : {error}"},
+    "no-path": {"en": "no such file or folder: {path}", "fr": "fichier ou dossier introuvable : {path}"},
+    "written": {"en": "report written to {path}", "fr": "rapport écrit dans {path}"},
+    "cannot-write": {"en": "cannot write {path}: {error}", "fr": "impossible d'écrire {path} : {error}"},
+    "progress-read": {"en": "reading {space}…", "fr": "lecture de {space}…"},
+    "progress-check": {"en": "checking pages {done}/{total}", "fr": "vérification des pages {done}/{total}"},
+    "off-by-default": {"en": " (off by default)", "fr": " (désactivée par défaut)"},
+    "tags": {"en": "tags", "fr": "étiquettes"},
+    "severity": {"en": "severity", "fr": "sévérité"},
+    "options": {"en": "Options", "fr": "Options"},
+    "default": {"en": "default", "fr": "défaut"},
+    "error": {"en": "error", "fr": "erreur"},
+    "warning": {"en": "warning", "fr": "avertissement"},
+    "info": {"en": "info", "fr": "information"},
+}
+
+
+def say(key: str, lang: str, **args: Any) -> str:
+    texts = TEXTS[key]
+    return (texts.get(lang) or texts["en"]).format(**args)
+
+
+def language_from_environment(environ: Mapping[str, str] | None = None) -> str | None:
+    """`fr` or `en` from LC_ALL, LC_MESSAGES or LANG (first one set wins, as in POSIX)."""
+    environ = os.environ if environ is None else environ
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = environ.get(name, "")
+        if value:
+            code = value.split(".")[0].split("_")[0].lower()
+            return code if code in LANGUAGES else None
+    return None

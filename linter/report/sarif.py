@@ -1,0 +1,72 @@
+"""SARIF 2.1.0, the format GitHub code scanning (and many review tools) read."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ..finding import Finding
+from ..rules.base import Rule
+from .context import INFORMATION_URI, SARIF_LEVELS, TOOL_NAME, ReportContext
+
+SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
+
+
+def format_sarif(findings: list[Finding], context: ReportContext | None = None) -> str:
+    context = context or ReportContext()
+    rules = list(context.rules)
+    index = {rule.id: position for position, rule in enumerate(rules)}
+    extra = sorted({f.rule_id for f in findings} - set(index))  # GB000 internal errors
+    descriptors = [_descriptor(rule, context.lang) for rule in rules]
+    for rule_id in extra:
+        index[rule_id] = len(descriptors)
+        descriptors.append({"id": rule_id, "name": next(f.rule_name for f in findings if f.rule_id == rule_id)})
+    document = {
+        "$schema": SCHEMA_URI,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": TOOL_NAME,
+                        "version": context.version,
+                        "informationUri": INFORMATION_URI,
+                        "rules": descriptors,
+                    }
+                },
+                "results": [_result(finding, index) for finding in findings],
+                "columnKind": "unicodeCodePoints",
+            }
+        ],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def _descriptor(rule: Rule, lang: str) -> dict[str, Any]:
+    return {
+        "id": rule.id,
+        "name": rule.name,
+        "shortDescription": {"text": rule.summary_in(lang) or rule.name},
+        "fullDescription": {"text": rule.doc_in(lang) or rule.name},
+        "help": {"text": rule.doc_in(lang) or rule.name, "markdown": rule.doc_in(lang) or rule.name},
+        "defaultConfiguration": {"level": SARIF_LEVELS[rule.severity], "enabled": rule.enabled_by_default},
+        "properties": {"tags": list(rule.tags)},
+    }
+
+
+def _result(finding: Finding, index: dict[str, int]) -> dict[str, Any]:
+    text = finding.message + (f" ({finding.fix})" if finding.fix else "")
+    return {
+        "ruleId": finding.rule_id,
+        "ruleIndex": index[finding.rule_id],
+        "level": SARIF_LEVELS.get(finding.severity, "warning"),
+        "message": {"text": text},
+        "locations": [
+            {
+                "physicalLocation": {
+                    "artifactLocation": {"uri": finding.path or "."},
+                    "region": {"startLine": finding.line, "startColumn": finding.column},
+                }
+            }
+        ],
+    }

@@ -1,0 +1,230 @@
+"""Inline suppressions in HTML comments, and per-file ignores from the configuration.
+
+GitBook keeps HTML comments of a Git-synced page and does not show them to readers, so editors
+can silence a finding where it stands:
+
+    <!-- gitbook-lint-disable GB201 fragment-not-found -->   … until -enable (or the end of the page)
+    <!-- gitbook-lint-enable GB201 -->
+    <!-- gitbook-lint-disable-next-line GB201 -->            the line after the comment
+    <!-- gitbook-lint-disable-line GB201 -->                 the comment's own line(s)
+    <!-- gitbook-lint-disable-file GB201 -->                 the whole page
+
+A rule is named by id, id prefix, name or tag; no name means every rule. Comments are read from
+the page's html_block / html_inline tokens, so a comment shown inside a code block is text, not a
+suppression. Directives naming no known rule (GB901) and directives that silenced nothing
+(GB902) are findings themselves.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Iterable
+
+import pathspec
+
+from .finding import Finding
+from .model.page import Page
+from .model.site import Site
+from .rules import all_rules
+from .rules.base import Context, Rule
+from .settings import Settings
+
+UNKNOWN_ID = "GB901"
+UNUSED_ID = "GB902"
+KINDS = ("disable-next-line", "disable-line", "disable-file", "disable", "enable")
+_DIRECTIVE = re.compile(r"<!--\s*gitbook-lint-(" + "|".join(KINDS) + r")\b(.*?)-->", re.S)
+_CACHE_KEY = "gitbook_lint.suppressions"  # Page.env holds the parsed directives, computed once
+
+
+@dataclass
+class Selector:
+    """One rule reference in a directive, with where it is written."""
+
+    text: str
+    line: int
+    column: int
+    rules: frozenset[str]  # the ids it designates; empty when it designates no rule
+
+
+@dataclass
+class Directive:
+    kind: str
+    line: int  # where the comment starts
+    column: int
+    end_line: int  # where the comment ends
+    selectors: list[Selector] = field(default_factory=list)  # none: every rule
+
+
+@dataclass
+class Region:
+    """Lines `first`..`last` of the page where the rules of `selector` (or all) are silenced."""
+
+    first: int
+    last: int
+    directive: Directive
+    selector: Selector | None  # None: every rule
+
+    def covers(self, finding: Finding) -> bool:
+        if not self.first <= finding.line <= self.last:
+            return False
+        return self.selector is None or finding.rule_id in self.selector.rules
+
+
+# -- reading the comments --------------------------------------------------------------------
+
+
+def directives(page: Page) -> list[Directive]:
+    """The page's suppression comments, in reading order (parsed once per page)."""
+    cached = page.env.get(_CACHE_KEY)
+    if cached is None:
+        cached = list(_read_directives(page))
+        page.env[_CACHE_KEY] = cached
+    return cached
+
+
+def _read_directives(page: Page) -> Iterable[Directive]:
+    seen: set[int] = set()
+    for start, content in _html_pieces(page):
+        if "gitbook-lint-" not in content:
+            continue
+        at = page.text.find(content, start)
+        if at == -1 or at in seen:
+            continue
+        seen.add(at)
+        for match in _DIRECTIVE.finditer(content):
+            yield _directive(page, at + match.start(), match)
+
+
+def _html_pieces(page: Page) -> Iterable[tuple[int, str]]:
+    """(offset to search from, content) of every raw HTML token, block or inline."""
+    for token in page.tokens:
+        line0 = (token.map or [0])[0]
+        if token.type == "html_block":
+            yield page.index.line_start(line0), token.content
+        elif token.type == "inline":
+            for child in token.children or []:
+                if child.type == "html_inline":
+                    yield page.index.line_start(line0), child.content
+
+
+def _directive(page: Page, offset: int, match: re.Match[str]) -> Directive:
+    where = page.index.position(offset)
+    end = page.index.position(offset + len(match.group(0)) - 1)
+    directive = Directive(match.group(1), where.line, where.column, end.line)
+    names_at = offset + match.start(2) - match.start()
+    for name in re.finditer(r"[^\s,]+", match.group(2)):
+        position = page.index.position(names_at + name.start())
+        rules = frozenset(rule.id for rule in all_rules() if rule.matches(name.group(0)))
+        directive.selectors.append(Selector(name.group(0), position.line, position.column, rules))
+    return directive
+
+
+# -- which lines each directive covers -------------------------------------------------------
+
+
+def regions(page: Page) -> list[Region]:
+    found: list[Region] = []
+    last_line = page.index.line_count
+    open_regions: list[Region] = []
+    for directive in directives(page):
+        targets: list[Selector | None] = list(directive.selectors) or [None]
+        if directive.kind == "enable":
+            _close(open_regions, directive, found)
+        elif directive.kind == "disable":
+            open_regions.extend(Region(directive.end_line, last_line, directive, target) for target in targets)
+        else:
+            first, last = {
+                "disable-next-line": (directive.end_line + 1, directive.end_line + 1),
+                "disable-line": (directive.line, directive.end_line),
+                "disable-file": (1, last_line),
+            }[directive.kind]
+            found.extend(Region(first, last, directive, target) for target in targets)
+    return found + open_regions
+
+
+def _close(open_regions: list[Region], enable: Directive, closed: list[Region]) -> None:
+    """End the open regions an `enable` names (all of them when it names no rule)."""
+    names = set().union(*(selector.rules for selector in enable.selectors)) if enable.selectors else None
+    for region in list(open_regions):
+        covered = region.selector.rules if region.selector is not None else None
+        if names is None or (covered is not None and covered <= names):
+            region.last = enable.line
+            open_regions.remove(region)
+            closed.append(region)
+
+
+# -- applying them to findings ---------------------------------------------------------------
+
+
+def apply_suppressions(site: Site, findings: Iterable[Finding], settings: Settings, ran: list[Rule]) -> list[Finding]:
+    """The findings left once per-file ignores and inline suppressions are applied, plus the
+    GB902 findings for suppressions that silenced nothing among the rules that ran."""
+    ignored = per_file_ignore_matcher(site, settings)
+    by_page: dict[str, list[Region]] = {}
+    used: set[int] = set()  # ids of the directives and selectors that silenced something, this run
+    kept: list[Finding] = []
+    for finding in findings:
+        if ignored(finding):
+            continue
+        page = site.pages.get(finding.path)
+        page_regions = by_page.setdefault(finding.path, regions(page)) if page is not None else []
+        hits = [region for region in page_regions if region.covers(finding)]
+        if not hits:
+            kept.append(finding)
+        used.update(id(hit.selector if hit.selector is not None else hit.directive) for hit in hits)
+    unused_rule = next((rule for rule in ran if rule.id == UNUSED_ID), None)
+    if unused_rule is not None:
+        ran_ids = {rule.id for rule in ran}
+        for page in site.pages.values():
+            for finding in _unused(page, used, ran_ids, Context(unused_rule, site, settings, {}, page)):
+                page_regions = by_page.setdefault(page.path, regions(page))
+                if not ignored(finding) and not any(region.covers(finding) for region in page_regions):
+                    kept.append(finding)
+    return kept
+
+
+def _unused(page: Page, used: set[int], ran_ids: set[str], ctx: Context) -> Iterable[Finding]:
+    everything = {rule.id for rule in all_rules() if rule.enabled_by_default}
+    for directive in directives(page):
+        if directive.kind == "enable":
+            continue
+        if not directive.selectors:
+            # "every rule" can only be judged when every rule on by default ran
+            if id(directive) not in used and ran_ids >= everything:
+                yield ctx.finding(directive, "unused-all", fix="remove", kind=directive.kind)
+            continue
+        for selector in directive.selectors:
+            # Only what ran can be judged: a rule left out of this run may well be silenced.
+            if selector.rules and id(selector) not in used and selector.rules <= ran_ids:
+                yield ctx.finding(selector, "unused", fix="remove", rule=selector.text, kind=directive.kind)
+
+
+def per_file_ignore_matcher(site: Site, settings: Settings):  # noqa: ANN201 - a predicate
+    """A predicate: is this finding's rule ignored for its file by `per-file-ignores`?"""
+    if not settings.per_file_ignores:
+        return lambda finding: False
+    entries = [
+        (pathspec.GitIgnoreSpec.from_lines([glob]), {r.id for r in all_rules() if any(r.matches(s) for s in selectors)})
+        for glob, selectors in settings.per_file_ignores.items()
+    ]
+    prefix = _root_prefix(site, settings)
+
+    def ignored(finding: Finding) -> bool:
+        candidates = [finding.path] + ([prefix + finding.path] if prefix else [])
+        return any(
+            finding.rule_id in ids and any(spec.match_file(path) for path in candidates) for spec, ids in entries
+        )
+
+    return ignored
+
+
+def _root_prefix(site: Site, settings: Settings) -> str:
+    """The space root as seen from the configuration's folder (`content/`), or ''."""
+    if settings.config_dir is None:
+        return ""
+    try:
+        relative = site.root.relative_to(settings.config_dir.resolve()).as_posix()
+    except ValueError:
+        return ""
+    return "" if relative == "." else relative + "/"

@@ -1,0 +1,45 @@
+"""Helpers for tests that run the command line: a small space written on the fly, and a runner."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from click.testing import CliRunner, Result
+
+from linter.cli import main
+
+GOOD_PAGE = "# Accueil\n\nUne page sans problème.\n"
+BAD_PAGE = "# Guide\n\n{% hint style=\"info\" %}\nJamais fermé.\n"
+
+
+def write_space(root: Path, pages: dict[str, str] | None = None) -> Path:
+    """A space with a SUMMARY and the given pages (default: one good, one with an unclosed hint)."""
+    pages = pages if pages is not None else {"README.md": GOOD_PAGE, "guide.md": BAD_PAGE}
+    root.mkdir(parents=True, exist_ok=True)
+    entries = "".join(f"* [{name}]({name})\n" for name in pages)
+    (root / "SUMMARY.md").write_text("# Sommaire\n\n" + entries, encoding="utf-8")
+    for name, text in pages.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text, encoding="utf-8")
+    return root
+
+
+def run_cli(args: list[str], cwd: Path, env: dict[str, str] | None = None) -> Result:
+    """The CLI in-process, from `cwd`, with LANG unset unless `env` sets it."""
+    environment = {"LANG": "", "LC_ALL": "", "LC_MESSAGES": "", **(env or {})}
+    old = Path.cwd()
+    os.chdir(cwd)
+    try:
+        return CliRunner().invoke(main, args, env=environment, catch_exceptions=False)
+    finally:
+        os.chdir(old)
+
+
+def run_installed(args: list[str], cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """The installed command, as a user or a CI job runs it."""
+    command = Path(sys.executable).with_name("gitbook-lint")
+    environment = {**os.environ, "LANG": "C.UTF-8", "LC_ALL": "", **(env or {})}
+    return subprocess.run([str(command), *args], cwd=cwd, capture_output=True, text=True, env=environment, timeout=120)
