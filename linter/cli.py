@@ -16,7 +16,7 @@ from typing import Any, NoReturn
 import click
 
 from . import __version__
-from .config import Config, ConfigError, apply_config, config_schema, find_config, load_config, selector_vocabulary
+from .config import Config, ConfigError, apply_config, closest, config_schema, find_config, load_config, selector_vocabulary
 from .engine import count_by_severity
 from .model.site import find_space
 from .report import FORMATTERS, ReportContext
@@ -209,12 +209,8 @@ def _check_selector(selector: str, lang: str) -> None:
 
 
 def _hint(word: str, candidates: list[str], lang: str) -> str:
-    import difflib
-
-    match = difflib.get_close_matches(word, candidates, n=1, cutoff=0.6) or difflib.get_close_matches(
-        word.upper(), candidates, n=1, cutoff=0.6
-    )
-    return say("did-you-mean", lang, closest=match[0]) if match else ""
+    match = closest(word, candidates)
+    return say("did-you-mean", lang, closest=match) if match else ""
 
 
 def _usage_error(message: str, lang: str) -> NoReturn:

@@ -177,13 +177,19 @@ def _describe(error: jsonschema.ValidationError) -> tuple[str, str | None]:
 
 
 def _closest(word: str, candidates: Iterable[str]) -> str:
+    match = closest(word, candidates)
+    return f" (did you mean {match!r}?)" if match else ""
+
+
+def closest(word: str, candidates: Iterable[str]) -> str | None:
+    """The valid spelling nearest to `word`: `GB21` → `GB021`, `unclosed-blok` → `unclosed-block`."""
     pool = list(candidates)
-    match = difflib.get_close_matches(word, pool, n=1, cutoff=0.6)
-    if not match:
-        lowered = {candidate.lower(): candidate for candidate in pool}
-        match = difflib.get_close_matches(word.lower(), list(lowered), n=1, cutoff=0.6)
-        match = [lowered[match[0]]] if match else []
-    return f" (did you mean {match[0]!r}?)" if match else ""
+    padded = re.fullmatch(r"[Gg][Bb](\d{1,2})", word)
+    if padded and f"GB{int(padded.group(1)):03d}" in pool:
+        return f"GB{int(padded.group(1)):03d}"
+    lowered = {candidate.lower(): candidate for candidate in pool}
+    match = difflib.get_close_matches(word.lower(), list(lowered), n=1, cutoff=0.6)
+    return lowered[match[0]] if match else None
 
 
 def _selectors(data: dict[str, Any]) -> Iterable[tuple[list[Any], str]]:

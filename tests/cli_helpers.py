@@ -15,11 +15,12 @@ GOOD_PAGE = "# Accueil\n\nUne page sans problème.\n"
 BAD_PAGE = "# Guide\n\n{% hint style=\"info\" %}\nJamais fermé.\n"
 
 
-def write_space(root: Path, pages: dict[str, str] | None = None) -> Path:
-    """A space with a SUMMARY and the given pages (default: one good, one with an unclosed hint)."""
+def write_space(root: Path, pages: dict[str, str] | None = None, listed: list[str] | None = None) -> Path:
+    """A space with a SUMMARY listing `listed` (default: every page) and the given pages
+    (default: one good, one with an unclosed hint)."""
     pages = pages if pages is not None else {"README.md": GOOD_PAGE, "guide.md": BAD_PAGE}
     root.mkdir(parents=True, exist_ok=True)
-    entries = "".join(f"* [{name}]({name})\n" for name in pages)
+    entries = "".join(f"* [{name}]({name})\n" for name in (pages if listed is None else listed))
     (root / "SUMMARY.md").write_text("# Sommaire\n\n" + entries, encoding="utf-8")
     for name, text in pages.items():
         (root / name).parent.mkdir(parents=True, exist_ok=True)

@@ -155,13 +155,14 @@ def test_exclude_and_gitignore(tmp_path: Path) -> None:
     write_space(
         tmp_path / "content",
         {"README.md": GOOD_PAGE, "generated/a.md": BAD_PAGE, "old/b.md": BAD_PAGE, "guide.md": GOOD_PAGE},
+        listed=["README.md", "guide.md"],
     )
     (tmp_path / ".gitbook-lint.yaml").write_text("paths: [content]\nexclude: [content/old/]\n", encoding="utf-8")
     result = run_cli(["--format", "json"], tmp_path)
     assert json.loads(result.stdout) == []
     (tmp_path / ".gitbook-lint.yaml").write_text("paths: [content]\nrespect-gitignore: false\n", encoding="utf-8")
     found = json.loads(run_cli(["--format", "json"], tmp_path).stdout)
-    assert sorted(f["path"] for f in found) == ["content/generated/a.md", "content/old/b.md"]
+    assert sorted(f["path"] for f in found if f["rule"] == "GB021") == ["content/generated/a.md", "content/old/b.md"]
 
 
 def test_gitignore_negation_in_a_nested_file(tmp_path: Path) -> None:

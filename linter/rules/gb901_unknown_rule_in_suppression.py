@@ -24,7 +24,6 @@ Good
 
 from __future__ import annotations
 
-import difflib
 from typing import Iterator
 
 from ..finding import Finding
@@ -88,8 +87,6 @@ def check(page: Page, ctx: Context) -> Iterator[Finding]:
 
 
 def _closest(name: str) -> str:
-    words = [word for rule in all_rules() for word in (rule.id, rule.name)]
-    match = difflib.get_close_matches(name, words, n=1, cutoff=0.6)
-    if not match:
-        match = difflib.get_close_matches(name.upper(), words, n=1, cutoff=0.6)
-    return match[0] if match else ""
+    from ..config import closest  # late: the configuration module imports the rule registry
+
+    return closest(name, [word for rule in all_rules() for word in (rule.id, rule.name)]) or ""
