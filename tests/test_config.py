@@ -217,3 +217,18 @@ def test_explicit_config_option(tmp_path: Path) -> None:
     assert run_cli(["space", "--config", str(other), "--format", "json"], tmp_path).stdout.strip() == "[]"
     missing = run_cli(["space", "--config", "nope.yaml"], tmp_path)
     assert missing.exit_code == 2
+
+
+def test_the_examples_of_the_configuration_docs_are_valid() -> None:
+    import re
+
+    from linter.config import validate_config, tomllib
+
+    text = (Path(__file__).resolve().parents[1] / "docs" / "configuration.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```(toml|yaml)\n(.*?)```", text, re.S)
+    assert len(blocks) == 2
+    for kind, body in blocks:
+        import yaml
+
+        data = tomllib.loads(body)["tool"]["gitbook-lint"] if kind == "toml" else yaml.safe_load(body)
+        validate_config(data)

