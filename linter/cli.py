@@ -269,3 +269,12 @@ def config_schema_command() -> None:
     """Print the configuration's JSON Schema, every rule's options included (for editors)."""
     schema: dict[str, Any] = config_schema()
     click.echo(json.dumps(schema, ensure_ascii=False, indent=2))
+
+
+@main.command()
+@click.argument("page", type=click.Path(exists=True, dir_okay=False))
+def dump(page: str) -> None:
+    """Print PAGE's model as JSON: what page-type schemas validate."""
+    from .model.dump import dump_file
+
+    click.echo(json.dumps(dump_file(Path(page)), ensure_ascii=False, indent=2))

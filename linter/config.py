@@ -258,7 +258,7 @@ def _toml_line(text: str, location: list[Any]) -> int | None:
 
 
 def base_schema() -> dict[str, Any]:
-    return json.loads(resources.files("linter").joinpath("schemas/config.schema.json").read_text(encoding="utf-8"))
+    return json.loads(resources.files("linter.schemas").joinpath("config.schema.json").read_text(encoding="utf-8"))
 
 
 @lru_cache(maxsize=1)

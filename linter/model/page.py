@@ -16,6 +16,7 @@ from ..parse.frontmatter import FrontMatter, load_front_matter
 from ..parse.gitbook_blocks import CLOSE, OPEN, PROBLEMS_KEY, TAG, PairingProblem
 from ..parse.positions import Cursor, LineIndex
 from .elements import Anchor, Block, Heading, Link, SourceProblem, Strike, TextBlock, TextRun
+from .sections import Email, Outline, build_outline, page_emails
 from .slug import candidate_ids
 
 _ATTRIBUTE = re.compile(r"""\b(?P<name>href|src|id|name)\s*=\s*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>[^\s>"']+))""", re.I)
@@ -103,6 +104,16 @@ class Page:
     def title(self) -> str:
         first = next((h for h in self.headings if h.level == 1), None)
         return first.text if first else ""
+
+    @cached_property
+    def emails(self) -> list[Email]:
+        """Email addresses in the prose and in `mailto:` links (see `sections`)."""
+        return page_emails(self)
+
+    @cached_property
+    def outline(self) -> Outline:
+        """The sections under the title: headings and pseudo-headings (see `sections`)."""
+        return build_outline(self)
 
     @cached_property
     def anchor_ids(self) -> frozenset[str]:

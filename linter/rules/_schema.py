@@ -1,0 +1,105 @@
+"""Shared by the schema rules (GB4xx): what to validate, and how to name a place for the editor."""
+
+from __future__ import annotations
+
+from typing import Any, Iterator
+
+from ..model.elements import Block
+from ..model.page import Page
+from ..parse.frontmatter import FrontMatter
+from ..validation.messages import Path, SchemaProblem, problems
+from ..validation.schemas import (
+    BLOCKS,
+    FRONT_MATTER,
+    GITBOOK_YAML,
+    INCLUDE_FRONT_MATTER,
+    shipped_schema,
+    shipped_validator,
+)
+
+_WORDS = {
+    "front matter": {"en": "front matter", "fr": "en-tête (front matter)"},
+    "key": {"en": "front matter key `{key}`", "fr": "clé `{key}` de l'en-tête"},
+    "item": {"en": " (item {number})", "fr": " (élément {number})"},
+    "attribute": {"en": "`{{% {tag} %}}` attribute `{name}`", "fr": "attribut `{name}` de `{{% {tag} %}}`"},
+    "block": {"en": "`{{% {tag} %}}`", "fr": "`{{% {tag} %}}`"},
+    "config": {"en": "`.gitbook.yaml`", "fr": "`.gitbook.yaml`"},
+    "config key": {"en": "`.gitbook.yaml` key `{key}`", "fr": "clé `{key}` de `.gitbook.yaml`"},
+}
+
+
+def words(word: str, lang: str, **args: Any) -> str:
+    texts = _WORDS[word]
+    return (texts.get(lang) or texts["en"]).format(**args)
+
+
+def yaml_where(path: Path, lang: str, whole: str, key: str) -> str:
+    if not path:
+        return words(whole, lang)
+    last_item = max((index for index, part in enumerate(path) if isinstance(part, int)), default=-1)
+    if last_item == -1:
+        return words(key, lang, key=".".join(map(str, path)))
+    head, rest = path[:last_item], path[last_item + 1 :]
+    text = words(key, lang, key=".".join(str(part) for part in head if not isinstance(part, int)))
+    text += words("item", lang, number=int(path[last_item]) + 1)
+    return text + (f" `{'.'.join(map(str, rest))}`" if rest else "")
+
+
+def front_matter_problems(page: Page, lang: str) -> tuple[FrontMatter | None, list[SchemaProblem]]:
+    """The front matter's problems against its schema (the include schema for reusable blocks).
+
+    Front matter that is missing, unreadable or not a mapping has none here: GB010 reports it.
+    """
+    matter = page.front_matter
+    if matter is None or matter.problem is not None or not isinstance(matter.data, dict):
+        return matter, []
+    name = INCLUDE_FRONT_MATTER if page.is_include else FRONT_MATTER
+    found = problems(shipped_validator(name), matter.data, lang, lambda path: yaml_where(path, lang, "front matter", "key"))
+    return matter, found
+
+
+def block_instance(block: Block) -> dict[str, Any]:
+    """A block as blocks.schema.json sees it."""
+    return {
+        "name": block.name,
+        "attributes": dict(block.attrs),
+        "argument": block.tag.argument,
+        "parent": block.parent.name if block.parent is not None else None,
+        "children": [{"name": child.name} for child in block.children],
+    }
+
+
+def block_problems(page: Page, lang: str) -> Iterator[tuple[Block, SchemaProblem]]:
+    """Each block's problems against its tag's definition in blocks.schema.json."""
+    definitions = shipped_schema(BLOCKS)["$defs"]
+    for block in page.blocks:
+        if block.name not in definitions:
+            continue  # an unknown tag (GB020) or a legacy family the schema leaves alone
+
+        def where(path: Path, block: Block = block) -> str:
+            if len(path) >= 2 and path[0] == "attributes":
+                return words("attribute", lang, tag=block.name, name=path[1])
+            return words("block", lang, tag=block.name)
+
+        validator = shipped_validator(BLOCKS, f"/$defs/{block.name}")
+        for problem in problems(validator, block_instance(block), lang, where):
+            yield block, problem
+
+
+def block_position(block: Block, location: Path) -> tuple[int, int]:
+    """Where a block problem sits: the attribute's value, the child block, or the tag."""
+    if len(location) >= 2 and location[0] == "attributes" and isinstance(location[1], str):
+        return block.attribute_position(location[1])
+    if len(location) >= 2 and location[0] == "children" and isinstance(location[1], int):
+        if location[1] < len(block.children):
+            child = block.children[location[1]]
+            return child.line, child.column
+    return block.line, block.column
+
+
+def gitbook_yaml_problems(config: FrontMatter, lang: str) -> list[SchemaProblem]:
+    """`.gitbook.yaml` (read like front matter) against gitbook-yaml.schema.json."""
+    if config.problem is not None or not isinstance(config.data, dict):
+        return []
+    validator = shipped_validator(GITBOOK_YAML)
+    return problems(validator, config.data, lang, lambda path: yaml_where(path, lang, "config", "config key"))

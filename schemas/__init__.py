@@ -1,0 +1,1 @@
+"""The JSON Schemas of gitbook-lint, shipped as the package `linter.schemas` (data only)."""
