@@ -7,7 +7,7 @@ from typing import Any, Iterator
 from ..model.elements import Block
 from ..model.page import Page
 from ..parse.frontmatter import FrontMatter
-from ..validation.messages import Path, SchemaProblem, problems
+from ..validation.messages import Path, SchemaProblem, phrase, problems
 from ..validation.schemas import (
     BLOCKS,
     FRONT_MATTER,
@@ -28,9 +28,8 @@ _WORDS = {
 }
 
 
-def words(word: str, lang: str, **args: Any) -> str:
-    texts = _WORDS[word]
-    return (texts.get(lang) or texts["en"]).format(**args)
+def words(name: str, lang: str, **args: Any) -> str:
+    return phrase(_WORDS, name, lang, **args)
 
 
 def yaml_where(path: Path, lang: str, whole: str, key: str) -> str:

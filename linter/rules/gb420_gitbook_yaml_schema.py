@@ -3,8 +3,8 @@
 What
 : Checks `.gitbook.yaml` against `schemas/gitbook-yaml.schema.json`: `root` is a folder path,
   `structure.readme` and `structure.summary` are Markdown paths, `redirects` maps each old path
-  to a Markdown file. Reports YAML that cannot be read at all. Whether redirect targets exist is
-  checked by the link rules; unknown keys are GB421's.
+  to a Markdown file. YAML that cannot be read is GB320's, whether redirect targets exist
+  GB321's, unknown keys GB421's.
 
 Why
 : GitBook reads this file to find the space: a wrong `structure.summary` gives an empty table of
@@ -30,11 +30,10 @@ redirects:
 
 from __future__ import annotations
 
-import os
 from typing import Iterator
 
 from ..finding import Finding
-from ..model.site import CONFIG_NAME, Site
+from ..model.site import Site
 from ..validation.messages import SCHEMA_MESSAGES
 from ._schema import gitbook_yaml_problems
 from .base import Context
@@ -44,24 +43,14 @@ NAME = "gitbook-yaml-schema"
 TAGS = ("config", "schema")
 SEVERITY = "error"
 SCOPE = "site"
-MESSAGES = {
-    **SCHEMA_MESSAGES,
-    "not-yaml": {
-        "en": "`.gitbook.yaml` is not valid YAML: {problem}",
-        "fr": "`.gitbook.yaml` n'est pas du YAML valide : {problem}",
-    },
-    "not-mapping": {
-        "en": "`.gitbook.yaml` must be `key: value` lines (root, structure, redirects); found {found}",
-        "fr": "`.gitbook.yaml` doit être fait de lignes `clé: valeur` (root, structure, redirects) ; trouvé {found}",
-    },
-}
+MESSAGES = dict(SCHEMA_MESSAGES)
 DOC_FR = """`.gitbook.yaml` est illisible, ou a une valeur de la mauvaise forme.
 
 Quoi
 : Vérifie `.gitbook.yaml` avec `schemas/gitbook-yaml.schema.json` : `root` est un chemin de
   dossier, `structure.readme` et `structure.summary` sont des chemins Markdown, `redirects`
-  associe à chaque ancien chemin un fichier Markdown. Signale un YAML illisible. L'existence des
-  cibles de redirection relève des règles de liens ; les clés inconnues, de GB421.
+  associe à chaque ancien chemin un fichier Markdown. Un YAML illisible relève de GB320,
+  l'existence des cibles de redirection de GB321, les clés inconnues de GB421.
 
 Pourquoi
 : GitBook lit ce fichier pour trouver l'espace : un mauvais `structure.summary` donne une table
@@ -86,22 +75,9 @@ redirects:
 """
 
 
-def config_path(site: Site) -> str:
-    """`.gitbook.yaml` relative to the space root (it sits above the root when `root:` is set)."""
-    return os.path.relpath(site.base / CONFIG_NAME, site.root).replace(os.sep, "/")
-
-
 def check(site: Site, ctx: Context) -> Iterator[Finding]:
-    config = site.config
-    if config is None:
+    if site.config is None:
         return
-    path = config_path(site)
-    if config.problem is not None:
-        yield ctx.finding(config.problem.position, "not-yaml", path=path, problem=config.problem.message)
-        return
-    if config.data is not None and not isinstance(config.data, dict):
-        yield ctx.finding((1, 1), "not-mapping", path=path, found=type(config.data).__name__)
-        return
-    for problem in gitbook_yaml_problems(config, ctx.lang):
+    for problem in gitbook_yaml_problems(site.config, ctx.lang):
         if not problem.is_unknown_key:
-            yield ctx.finding(config.position_of(problem.location), problem.key, path=path, **problem.args)
+            yield ctx.finding(site.config.position_of(problem.location), problem.key, path=site.config_path, **problem.args)

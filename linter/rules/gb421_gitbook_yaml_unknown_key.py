@@ -31,7 +31,6 @@ from ..model.site import Site
 from ..validation.messages import SCHEMA_MESSAGES
 from ._schema import gitbook_yaml_problems
 from .base import Context
-from .gb420_gitbook_yaml_schema import config_path
 
 ID = "GB421"
 NAME = "gitbook-yaml-unknown-key"
@@ -65,10 +64,8 @@ structure:
 
 
 def check(site: Site, ctx: Context) -> Iterator[Finding]:
-    config = site.config
-    if config is None or config.problem is not None or not isinstance(config.data, dict):
+    if site.config is None:
         return
-    path = config_path(site)
-    for problem in gitbook_yaml_problems(config, ctx.lang):
+    for problem in gitbook_yaml_problems(site.config, ctx.lang):
         if problem.is_unknown_key:
-            yield ctx.finding(config.position_of(problem.location), problem.key, path=path, **problem.args)
+            yield ctx.finding(site.config.position_of(problem.location), problem.key, path=site.config_path, **problem.args)

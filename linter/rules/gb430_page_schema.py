@@ -6,8 +6,9 @@ What
   what `gitbook-lint dump PAGE` prints: front matter, title, headings, sections (headings and
   wholly bold paragraphs) with their links and emails, blocks — is validated against the schema,
   and each problem is reported at the line of the element concerned (the section, the front
-  matter key, the block). Schemas word their own messages with `x-message`; shipped schemas
-  (`pages/procurement.schema.json`) can be named by their path in gitbook-lint's schemas folder.
+  matter key, the block). Schemas word their own messages with `x-message`. A relative schema
+  path is taken from the space's folder, else among the schemas shipped with gitbook-lint
+  (`pages/procurement.schema.json`).
 
 Why
 : Pages of one type (a public contract, a team member, a tool) must give the same facts in the
@@ -40,7 +41,7 @@ from typing import Any, Iterator
 from ..finding import Finding
 from ..model.dump import page_to_json, position_in_dump
 from ..model.page import Page
-from ..validation.messages import SCHEMA_MESSAGES, Path, problems
+from ..validation.messages import SCHEMA_MESSAGES, Path, phrase, problems
 from ..validation.page_schemas import schemas_for
 from ..validation.schemas import SchemaFileError, validator_for_file
 from ._schema import yaml_where
@@ -66,9 +67,9 @@ Quoi
   chaque page concernée — ce qu'affiche `gitbook-lint dump PAGE` : en-tête, titre, titres,
   sections (titres et paragraphes tout en gras) avec leurs liens et e-mails, blocs — est validé
   avec le schéma, et chaque problème est signalé à la ligne de l'élément concerné (la section,
-  la clé d'en-tête, le bloc). Les schémas formulent leurs propres messages avec `x-message` ; les
-  schémas livrés (`pages/procurement.schema.json`) se nomment par leur chemin dans le dossier des
-  schémas de gitbook-lint.
+  la clé d'en-tête, le bloc). Les schémas formulent leurs propres messages avec `x-message`. Un
+  chemin de schéma relatif part du dossier de l'espace, sinon désigne un schéma livré avec
+  gitbook-lint (`pages/procurement.schema.json`).
 
 Pourquoi
 : Les pages d'un même type (un marché public, un membre d'équipe, un outil) doivent donner les
@@ -106,8 +107,7 @@ _WORDS = {
 
 
 def _word(name: str, lang: str, title: str = "") -> str:
-    texts = _WORDS[name]
-    return (texts.get(lang) or texts["en"]).format(title=title)
+    return phrase(_WORDS, name, lang, title=title)
 
 
 def describe(dump: dict[str, Any], path: Path, lang: str) -> str:
@@ -132,6 +132,8 @@ def describe(dump: dict[str, Any], path: Path, lang: str) -> str:
         elif container in kinds and isinstance(node, dict):
             label = node.get("title") or node.get("text") or node.get("name") or node.get("target") or ""
             named = _word(kinds[container], lang, str(label))
+    if path[-1] in kinds and len(path) == 1:  # one of the page's lists as a whole
+        return f"{named} (`{path[0]}`)"
     return named
 
 
@@ -142,7 +144,7 @@ def check(page: Page, ctx: Context) -> Iterator[Finding]:
     absolute = (ctx.site.root / page.path).as_posix()
     for schema_path in schemas_for(page.path, absolute, mapping):
         try:
-            validator = validator_for_file(schema_path)
+            validator = validator_for_file(schema_path, ctx.site.base.as_posix())
         except SchemaFileError as error:
             yield ctx.finding((1, 1), "unusable", problem=str(error))
             continue

@@ -149,9 +149,14 @@ class SchemaProblem:
         return self.keyword in ("additionalProperties", "unevaluatedProperties")
 
 
+def phrase(table: dict[str, dict[str, str]], name: str, lang: str, **args: Any) -> str:
+    """`table[name]` in `lang` (English when missing), formatted with `args`."""
+    texts = table[name]
+    return (texts.get(lang) or texts["en"]).format(**args)
+
+
 def word(name: str, lang: str) -> str:
-    texts = _WORDS[name]
-    return texts.get(lang, texts["en"])
+    return phrase(_WORDS, name, lang)
 
 
 def show(value: Any, lang: str) -> str:

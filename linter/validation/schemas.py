@@ -75,13 +75,13 @@ def shipped_validator(name: str, pointer: str = "") -> Draft202012Validator:
 
 
 @lru_cache(maxsize=None)
-def validator_for_file(path: str) -> Draft202012Validator:
+def validator_for_file(path: str, base: str = ".") -> Draft202012Validator:
     """A validator for a page-type schema file; read once per run, whatever the number of pages.
 
-    A relative path that is not a file is looked up among the shipped schemas
-    (`pages/procurement.schema.json`).
+    A relative path is taken from `base` (the space's folder); when no such file exists, it is
+    looked up among the shipped schemas (`pages/procurement.schema.json`).
     """
-    file = Path(path)
+    file = Path(base) / path
     if not file.is_file() and path in shipped_schemas():
         return make_validator(shipped_schema(path))
     try:
