@@ -14,7 +14,8 @@ from linter.model.dump import page_to_json, position_in_dump
 from linter.model.page import Page
 from linter.model.site import Site
 from linter.settings import Settings
-from linter.validation.page_schemas import glob_pattern, read_page_schemas, schemas_for
+from linter.config import apply_config, find_config, load_config
+from linter.validation.page_schemas import page_candidates, schemas_for
 from linter.validation.schemas import shipped_schemas
 
 REPO = Path(__file__).parent.parent
@@ -157,20 +158,19 @@ def test_every_package_ships() -> None:
 
 
 def test_globs() -> None:
-    assert glob_pattern("marches/*/README.md").match("marches/beta/README.md")
-    assert not glob_pattern("marches/*/README.md").match("marches/beta/faq/README.md")
-    assert glob_pattern("marches/**/README.md").match("marches/README.md")
-    assert glob_pattern("marches/**").match("marches/a/b.md")
-    mapping = {"/depot/content/marche-*/README.md": "/depot/schemas/p.json", "faq/*.md": "f.json"}
-    assert schemas_for("marche-beta/README.md", "/depot/content/marche-beta/README.md", mapping) == ["/depot/schemas/p.json"]
-    assert schemas_for("faq/a.md", "/depot/content/faq/a.md", mapping) == ["f.json"]
+    mapping = {"content/marche-*/README.md": "p.json", "faq/*.md": "f.json"}
+    root, config_dir = Path("/depot/content"), Path("/depot")
+    assert schemas_for(page_candidates("marche-beta/README.md", root, config_dir), mapping) == ["p.json"]
+    assert schemas_for(page_candidates("marche-beta/faq.md", root, config_dir), mapping) == []
+    assert schemas_for(page_candidates("faq/a.md", root, None), mapping) == ["f.json"]
+    assert schemas_for(page_candidates("a/b.md", root, Path("/ailleurs")), {"**/b.md": "b.json"}) == ["b.json"]
 
 
 def test_repository_configuration_applies_the_procurement_schema() -> None:
-    mapping = read_page_schemas(REPO)
-    page = (REPO / "content/marche-interministeriel-beta/README.md").resolve().as_posix()
-    assert schemas_for("marche-interministeriel-beta/README.md", page, mapping) == [
-        (REPO / "schemas/pages/procurement.schema.json").resolve().as_posix()
-    ]
+    settings = apply_config(load_config(find_config(REPO)), Settings(select=["GB4"]))
+    schema = (REPO / "schemas/pages/procurement.schema.json").resolve()
+    assert {Path(path).resolve() for path in settings.page_schemas.values()} == {schema}
     site = Site.load(REPO / "content")
-    assert lint_site(site, Settings(select=["GB4"], page_schemas=mapping)) == []
+    candidates = page_candidates("marche-interministeriel-beta/README.md", site.root, settings.config_dir)
+    assert [Path(path).resolve() for path in schemas_for(candidates, settings.page_schemas)] == [schema]
+    assert lint_site(site, settings) == []

@@ -28,8 +28,8 @@ _WORDS = {
 }
 
 
-def words(name: str, lang: str, **args: Any) -> str:
-    return phrase(_WORDS, name, lang, **args)
+def words(entry: str, lang: str, **args: Any) -> str:
+    return phrase(_WORDS, entry, lang, **args)
 
 
 def yaml_where(path: Path, lang: str, whole: str, key: str) -> str:

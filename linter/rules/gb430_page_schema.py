@@ -2,7 +2,8 @@
 
 What
 : `page-schemas` in the configuration maps globs to JSON Schema files (for example
-  `"content/marches/**" = "schemas/pages/procurement.schema.json"`). Each matching page's model —
+  `"content/marches/*/README.md" = "schemas/pages/procurement.schema.json"`; globs in gitignore
+  syntax, from the configuration's folder or the space root). Each matching page's model —
   what `gitbook-lint dump PAGE` prints: front matter, title, headings, sections (headings and
   wholly bold paragraphs) with their links and emails, blocks — is validated against the schema,
   and each problem is reported at the line of the element concerned (the section, the front
@@ -42,7 +43,7 @@ from ..finding import Finding
 from ..model.dump import page_to_json, position_in_dump
 from ..model.page import Page
 from ..validation.messages import SCHEMA_MESSAGES, Path, phrase, problems
-from ..validation.page_schemas import schemas_for
+from ..validation.page_schemas import page_candidates, schemas_for
 from ..validation.schemas import SchemaFileError, validator_for_file
 from ._schema import yaml_where
 from .base import Context
@@ -63,7 +64,8 @@ DOC_FR = """Une page ne suit pas le schéma de type de page que lui attribue la 
 
 Quoi
 : `page-schemas` dans la configuration associe des motifs de chemins à des fichiers JSON Schema
-  (par exemple `"content/marches/**" = "schemas/pages/procurement.schema.json"`). Le modèle de
+  (par exemple `"content/marches/*/README.md" = "schemas/pages/procurement.schema.json"` ; motifs
+  en syntaxe gitignore, depuis le dossier de la configuration ou la racine de l'espace). Le modèle de
   chaque page concernée — ce qu'affiche `gitbook-lint dump PAGE` : en-tête, titre, titres,
   sections (titres et paragraphes tout en gras) avec leurs liens et e-mails, blocs — est validé
   avec le schéma, et chaque problème est signalé à la ligne de l'élément concerné (la section,
@@ -141,8 +143,8 @@ def check(page: Page, ctx: Context) -> Iterator[Finding]:
     mapping = ctx.settings.page_schemas
     if not mapping:
         return
-    absolute = (ctx.site.root / page.path).as_posix()
-    for schema_path in schemas_for(page.path, absolute, mapping):
+    candidates = page_candidates(page.path, ctx.site.root, ctx.settings.config_dir)
+    for schema_path in schemas_for(candidates, mapping):
         try:
             validator = validator_for_file(schema_path, ctx.site.base.as_posix())
         except SchemaFileError as error:

@@ -149,9 +149,9 @@ class SchemaProblem:
         return self.keyword in ("additionalProperties", "unevaluatedProperties")
 
 
-def phrase(table: dict[str, dict[str, str]], name: str, lang: str, **args: Any) -> str:
-    """`table[name]` in `lang` (English when missing), formatted with `args`."""
-    texts = table[name]
+def phrase(table: dict[str, dict[str, str]], entry: str, lang: str, **args: Any) -> str:
+    """`table[entry]` in `lang` (English when missing), formatted with `args`."""
+    texts = table[entry]
     return (texts.get(lang) or texts["en"]).format(**args)
 
 
