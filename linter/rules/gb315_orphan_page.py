@@ -5,7 +5,9 @@ What
   README, or `structure.readme` of `.gitbook.yaml`), SUMMARY.md itself and the files under
   `.gitbook/` (reusable blocks in `.gitbook/includes/`) are not pages of the table of contents
   and are never reported. A space without SUMMARY.md has no orphans: GitBook then builds the
-  table of contents from the folders.
+  table of contents from the folders. Files that live in the repository but are not meant for
+  GitBook (`CONTRIBUTING.md`, a `drafts/` folder) can be left out with the `ignore` option, a
+  list of glob patterns matched against root-relative paths (`drafts/**`, `CONTRIBUTING.md`).
 
 Why
 : GitBook imports only the pages SUMMARY.md lists: an orphan page is not published, its edits
@@ -31,7 +33,8 @@ Good
 
 from __future__ import annotations
 
-from typing import Iterator
+from fnmatch import fnmatchcase
+from typing import Any, Iterator
 
 from ..finding import Finding
 from ..model.site import Site
@@ -42,6 +45,14 @@ NAME = "orphan-page"
 TAGS = ("structure", "summary")
 SEVERITY = "warning"
 SCOPE = "site"
+OPTIONS = {
+    "ignore": {
+        "type": "array",
+        "items": {"type": "string"},
+        "description": "Glob patterns of root-relative paths that are not GitBook pages (`CONTRIBUTING.md`, `drafts/**`).",
+    },
+}
+DEFAULTS: dict[str, Any] = {"ignore": []}
 MESSAGES = {
     "orphan": {
         "en": "this page is not listed in {summary}: GitBook does not publish it",
@@ -59,7 +70,10 @@ Quoi
   l'espace (le README de la racine, ou `structure.readme` de `.gitbook.yaml`), SUMMARY.md
   lui-même et les fichiers sous `.gitbook/` (blocs réutilisables de `.gitbook/includes/`) ne sont
   pas des pages de la table des matières et ne sont jamais signalés. Un espace sans SUMMARY.md n'a
-  pas d'orphelines : GitBook construit alors la table des matières à partir des dossiers.
+  pas d'orphelines : GitBook construit alors la table des matières à partir des dossiers. Les
+  fichiers du dépôt qui ne sont pas destinés à GitBook (`CONTRIBUTING.md`, un dossier
+  `brouillons/`) s'excluent avec l'option `ignore`, une liste de motifs glob comparés aux chemins
+  depuis la racine (`brouillons/**`, `CONTRIBUTING.md`).
 
 Pourquoi
 : GitBook n'importe que les pages listées dans SUMMARY.md : une page orpheline n'est pas publiée,
@@ -90,8 +104,11 @@ def check(site: Site, ctx: Context) -> Iterator[Finding]:
         return
     listed = site.summary_listing
     home = site.lookup(site.readme_path)
+    ignored = list(ctx.options.get("ignore") or [])
     for path in site.pages:
         if path in listed or path in (site.summary_path, home) or path.startswith(".gitbook/"):
+            continue
+        if any(fnmatchcase(path, pattern) for pattern in ignored):
             continue
         link = site.relative_link(site.summary_path, path)
         link = path if link.endswith("/") else link  # SUMMARY names folder pages `dir/README.md`

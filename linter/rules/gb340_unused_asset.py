@@ -1,4 +1,4 @@
-"""A file of `.gitbook/assets/` that nothing references (off by default).
+"""A file of `.gitbook/assets/` that nothing references.
 
 What
 : Reports a file of `.gitbook/assets/` that no page uses: no Markdown link or image, no HTML
@@ -47,7 +47,7 @@ MESSAGES = {
         "fr": "supprimez-le s'il ne sert plus",
     },
 }
-DOC_FR = """Un fichier de `.gitbook/assets/` que rien ne référence (désactivée par défaut).
+DOC_FR = """Un fichier de `.gitbook/assets/` que rien ne référence.
 
 Quoi
 : Signale un fichier de `.gitbook/assets/` qu'aucune page n'utilise : aucun lien ou image
