@@ -90,6 +90,7 @@ class Site:
     directories: set[str] = field(default_factory=set)
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, why)
     summary: Summary | None = None
+    ignored_root: tuple[str, str] | None = None  # (`root:` value, "missing" or "outside") when not used
     _by_nfc: dict[str, str] = field(default_factory=dict, repr=False)
     _dirs_nfc: set[str] = field(default_factory=set, repr=False)
 
@@ -118,8 +119,11 @@ class Site:
         root = data.get("root")
         if isinstance(root, str) and root.strip():
             candidate = (self.base / root).resolve()
-            if candidate.is_dir() and (candidate == self.base or self.base in candidate.parents):
+            inside = candidate == self.base or self.base in candidate.parents
+            if candidate.is_dir() and inside:
                 self.root = candidate
+            else:  # the space is read from the base folder instead; a rule says why
+                self.ignored_root = (root, "outside" if not inside else "missing")
         structure = data.get("structure")
         if isinstance(structure, dict):
             if isinstance(structure.get("readme"), str):
