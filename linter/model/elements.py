@@ -132,6 +132,33 @@ class Block:
 
 
 @dataclass(frozen=True)
+class TagRef:
+    """One `{% … %}` line as written, paired or not (`problem`: unclosed, mismatched, stray)."""
+
+    tag: TagLine
+    line: int
+    column: int
+    problem: str | None = None
+    other_name: str | None = None  # for `mismatched`: the open block the end tag met
+    other_line: int | None = None
+
+    @property
+    def shown(self) -> str:
+        return ("end" if self.tag.is_end else "") + self.tag.name
+
+
+@dataclass(frozen=True)
+class Comment:
+    """An HTML comment `<!-- … -->` (GitBook keeps them in the source and does not show them)."""
+
+    text: str  # between `<!--` and `-->`, stripped
+    line: int
+    column: int
+    end_line: int
+    standalone: bool  # alone on its lines (an HTML block), not inside a paragraph
+
+
+@dataclass(frozen=True)
 class SourceProblem:
     """Something wrong with the file itself: it cannot be decoded, is binary, has a BOM…"""
 

@@ -15,7 +15,7 @@ from ..parse import shared_markdown
 from ..parse.frontmatter import FrontMatter, load_front_matter
 from ..parse.gitbook_blocks import CLOSE, OPEN, PROBLEMS_KEY, TAG, PairingProblem
 from ..parse.positions import Cursor, LineIndex
-from .elements import Anchor, Block, Heading, Link, SourceProblem, Strike, TextBlock, TextRun
+from .elements import Anchor, Block, Comment, Heading, Link, SourceProblem, Strike, TagRef, TextBlock, TextRun
 from .sections import Email, Outline, build_outline, page_emails
 from .slug import candidate_ids
 
@@ -23,6 +23,7 @@ _ATTRIBUTE = re.compile(r"""\b(?P<name>href|src|id|name)\s*=\s*(?:"(?P<dq>[^"]*)
 _ANCHOR_TAG = re.compile(r"^<a\s[^>]*>$", re.I)
 _STRIKE_OPEN = re.compile(r"^<(del|s|strike)(\s[^>]*)?>$", re.I)
 _STRIKE_CLOSE = re.compile(r"^</(del|s|strike)\s*>$", re.I)
+_COMMENT = re.compile(r"<!--(.*?)-->", re.S)
 _CARDS = re.compile(r"""<table[^>]*\bdata-view\s*=\s*["']?cards""", re.I)
 _TAG_LINK_ATTRIBUTES = {"url": "tag-url", "src": "tag-src", "page": "tag-page"}
 BINARY_SNIFF = 8192
@@ -66,7 +67,6 @@ class Page:
     path: str
     text: str
     problems: list[SourceProblem] = field(default_factory=list)
-    tokens: list[Token] = field(default_factory=list, repr=False)
     index: LineIndex = field(init=False, repr=False)
     front_matter: FrontMatter | None = None
     headings: list[Heading] = field(default_factory=list)
@@ -76,8 +76,26 @@ class Page:
     text_runs: list[TextRun] = field(default_factory=list)
     strikes: list[Strike] = field(default_factory=list)
     text_blocks: list[TextBlock] = field(default_factory=list)
-    pairing_problems: list[PairingProblem] = field(default_factory=list, repr=False)
-    env: dict[str, Any] = field(default_factory=dict, repr=False)
+    tag_lines: list[TagRef] = field(default_factory=list)  # every `{% %}` line, document order
+    comments: list[Comment] = field(default_factory=list)
+    _tokens: list[Token] | None = field(default=None, repr=False)
+
+    @property
+    def tokens(self) -> list[Token]:
+        """markdown-it's token stream. Rules should prefer the model; a page that crossed a
+        process boundary (parallel loading) has dropped its tokens and parses again on demand."""
+        if self._tokens is None:
+            self._tokens = shared_markdown().parse(self.text, {})
+        return self._tokens
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = dict(self.__dict__)
+        state["_tokens"] = None  # the model holds what rules need; tokens cost most to pickle
+        return state
+
+    @property
+    def block_problems(self) -> list[TagRef]:
+        return [ref for ref in self.tag_lines if ref.problem is not None]
 
     @classmethod
     def from_bytes(cls, path: str, data: bytes) -> Page:
@@ -167,11 +185,11 @@ class _PageBuilder:
     def build(self) -> None:
         page = self.page
         env: dict[str, Any] = {}
-        page.tokens = shared_markdown().parse(page.text, env)
-        page.env = env
-        page.pairing_problems = list(env.get(PROBLEMS_KEY, []))
-        for position, token in enumerate(page.tokens):
+        page._tokens = shared_markdown().parse(page.text, env)
+        self.problems = {id(problem.token): problem for problem in env.get(PROBLEMS_KEY, [])}
+        for position, token in enumerate(page._tokens):
             self.visit(position, token)
+        self._check_nesting()
         page.links.sort(key=lambda link: (link.line, link.column))
         page.text_runs.sort(key=lambda run: (run.line, run.column))
         self._check_unterminated_front_matter()
@@ -188,8 +206,10 @@ class _PageBuilder:
             self.close_block(position, token)
         elif kind == "inline":
             self.visit_inline(token)
-        elif kind in ("html_block",):
-            self.visit_html(token.content, token, self.index.line_start((token.map or [0])[0]))
+        elif kind == "html_block":
+            start = self.index.line_start((token.map or [0])[0])
+            self.visit_html(token.content, token, start)
+            self.record_comments(token.content, start, standalone=True)
         elif token.nesting == 1:
             self.container_stack.append(token)
             if kind in ("bullet_list_open", "ordered_list_open"):
@@ -199,7 +219,23 @@ class _PageBuilder:
             if kind in ("bullet_list_close", "ordered_list_close"):
                 self.list_depth -= 1
 
+    def record_tag_line(self, token: Token) -> None:
+        where = self.index.position(token.meta["offset"])
+        problem: PairingProblem | None = self.problems.get(id(token))
+        other = problem.other if problem is not None else None
+        self.page.tag_lines.append(
+            TagRef(
+                token.meta["tag"],
+                where.line,
+                where.column,
+                problem.kind if problem is not None else None,
+                other.info if other is not None else None,
+                (other.map or [0])[0] + 1 if other is not None else None,
+            )
+        )
+
     def open_block(self, position: int, token: Token) -> None:
+        self.record_tag_line(token)
         tag = token.meta["tag"]
         line0 = (token.map or [0])[0]
         column = self.index.position(token.meta["offset"]).column
@@ -215,6 +251,7 @@ class _PageBuilder:
             self.block_stack.append(block)
 
     def close_block(self, position: int, token: Token) -> None:
+        self.record_tag_line(token)
         if not self.block_stack:
             return
         block = self.block_stack.pop()
@@ -252,6 +289,15 @@ class _PageBuilder:
             self.add_html_attribute(name, value, where.line, where.column)
         if "</table>" in content.lower():
             self.in_cards = False
+
+    def record_comments(self, content: str, start: int, *, standalone: bool) -> None:
+        if "<!--" not in content:
+            return
+        for match in _COMMENT.finditer(content):
+            at = self.index.text.find(match.group(0), start)
+            at = start if at == -1 else at
+            begin, end = self.index.position(at), self.index.position(at + len(match.group(0)))
+            self.page.comments.append(Comment(match.group(1).strip(), begin.line, begin.column, end.line, standalone))
 
     def add_html_attribute(self, name: str, value: str, line: int, column: int) -> None:
         value = html.unescape(value)
@@ -303,6 +349,17 @@ class _PageBuilder:
         if heading.anchor is not None:
             self.page.anchors.append(heading.anchor)
         self.page.headings.append(heading)
+
+    def _check_nesting(self) -> None:
+        """markdown-it stops reading a page whose blocks nest past `maxNesting`: say so."""
+        limit = shared_markdown().options["maxNesting"]
+        deepest = max(self.page.tokens, key=lambda token: token.level, default=None)
+        if deepest is not None and deepest.level >= limit - 1:
+            opener = next(token for token in self.page.tokens if token.level >= limit - 1 and token.map)
+            line = opener.map[0] + 1 if opener.map else 1
+            self.page.problems.append(
+                SourceProblem("nesting", f"blocks are nested more than {limit} levels deep", line, 1, limit)
+            )
 
     def _check_unterminated_front_matter(self) -> None:
         page = self.page
@@ -450,6 +507,7 @@ class _InlineRun:
     def on_html_inline(self, child: Token) -> None:
         offset = self.cursor.find(child.content)
         content = child.content
+        self.builder.record_comments(content, offset, standalone=False)
         if _STRIKE_OPEN.match(content):
             self.open_strike(offset)
         elif _STRIKE_CLOSE.match(content):

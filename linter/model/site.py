@@ -9,10 +9,13 @@ path climbs past the root resolves to `escapes`.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import posixpath
 import re
 import unicodedata
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -97,10 +100,11 @@ class Site:
     # -- loading ----------------------------------------------------------------------------
 
     @classmethod
-    def load(cls, folder: str | os.PathLike[str], *, exclude: Any = None) -> Site:
+    def load(cls, folder: str | os.PathLike[str], *, exclude: Any = None, jobs: int | None = None) -> Site:
         """Read the space in `folder`. `exclude(relpath) -> bool` leaves files out (paths relative
         to the root, folders with a trailing `/`); an object with `for_root(root)` is first asked
-        for that predicate once the root is known."""
+        for that predicate once the root is known. `jobs` is the number of processes that parse
+        pages (default: one per core for large spaces)."""
         base = Path(folder).resolve()
         config = _read_config(base)
         site = cls(base=base, root=base, config=config)
@@ -108,7 +112,7 @@ class Site:
         if hasattr(exclude, "for_root"):  # a filter that needs to know where the root is
             exclude = exclude.for_root(site.root)
         site._scan(exclude)
-        site._read_pages()
+        site._read_pages(jobs)
         summary_page = site.pages.get(site.summary_path)
         if summary_page is not None:
             site.summary = read_summary(summary_page)
@@ -159,19 +163,10 @@ class Site:
         self._by_nfc = {nfc(path): path for path in self.files}
         self._dirs_nfc = {nfc(path) for path in self.directories}
 
-    def _read_pages(self) -> None:
-        for relative in self.files:
-            if relative.lower().endswith(".md") and not relative.startswith(ASSETS_DIR):
-                self.pages[relative] = self.read_page(relative)
-
-    def read_page(self, relative: str) -> Page:
-        try:
-            data = (self.root / relative).read_bytes()
-        except OSError as error:
-            page = Page.from_text(relative, "")
-            page.problems.append(_unreadable(error))
-            return page
-        return Page.from_bytes(relative, data)
+    def _read_pages(self, jobs: int | None) -> None:
+        names = [path for path in self.files if path.lower().endswith(".md") and not path.startswith(ASSETS_DIR)]
+        for page in parse_pages(self.root, names, jobs):
+            self.pages[page.path] = page
 
     # -- lookups -----------------------------------------------------------------------------
 
@@ -303,6 +298,42 @@ class Site:
             relative = posixpath.relpath(folder, start)
             return "./" if relative == "." else relative + "/"
         return posixpath.relpath(to_path, start)
+
+
+PARALLEL_THRESHOLD = 150  # below this, starting processes costs more than it saves
+CHUNK = 16
+
+
+def read_page(root: Path, relative: str) -> Page:
+    try:
+        data = (root / relative).read_bytes()
+    except OSError as error:
+        page = Page.from_text(relative, "")
+        page.problems.append(_unreadable(error))
+        return page
+    return Page.from_bytes(relative, data)
+
+
+def _read_chunk(root: Path, names: list[str]) -> list[Page]:
+    return [read_page(root, name) for name in names]
+
+
+def parse_pages(root: Path, names: list[str], jobs: int | None) -> list[Page]:
+    """Parse pages, in several processes when the space is large and the machine has cores.
+
+    Parsing is pure Python and CPU-bound, so processes, not threads. Pages come back without
+    their token streams (see `Page.__getstate__`), which keeps the transfer cheap.
+    """
+    workers = jobs if jobs is not None else min(os.cpu_count() or 1, 8)
+    if workers <= 1 or len(names) < PARALLEL_THRESHOLD:
+        return [read_page(root, name) for name in names]
+    chunks = [names[start : start + CHUNK] for start in range(0, len(names), CHUNK)]
+    try:
+        context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            return [page for chunk in pool.map(_read_chunk, [root] * len(chunks), chunks) for page in chunk]
+    except (OSError, BrokenProcessPool):  # no processes here (sandbox, limits): read in-process
+        return [read_page(root, name) for name in names]
 
 
 def _inside(path: Path, root: Path) -> bool:

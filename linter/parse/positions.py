@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 
 @dataclass(frozen=True, order=True)
@@ -60,6 +61,10 @@ class LineIndex:
         return Position(line0 + 1, len(text) - len(text.lstrip()) + 1)
 
 
+LOOSE_HEAD = 16
+
+
+@lru_cache(maxsize=4096)
 def loose_pattern(needle: str) -> re.Pattern[str]:
     """A pattern for `needle` as it may be written in the source: any ASCII punctuation may carry
     a Markdown backslash escape, and a line break may stand where the rendered text has a space."""
@@ -87,14 +92,15 @@ class Cursor:
         self.end = end
 
     def find(self, needle: str, *, advance: bool = True) -> int:
-        """Offset of the next occurrence of `needle` (exact first, then escape-tolerant)."""
+        """Offset of the next occurrence of `needle`: exact first, else its first characters
+        with escapes tolerated (the rest of a rewritten text cannot be matched reliably)."""
         if not needle:
             return self.offset
         text = self.index.text
         at = text.find(needle, self.offset, self.end)
         length = len(needle)
         if at == -1:
-            match = loose_pattern(needle).search(text, self.offset, self.end)
+            match = loose_pattern(needle[:LOOSE_HEAD]).search(text, self.offset, self.end)
             if match is None:
                 return self.offset
             at, length = match.start(), match.end() - match.start()

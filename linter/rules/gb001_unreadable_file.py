@@ -1,7 +1,8 @@
 """A page cannot be read as UTF-8 Markdown text.
 
 What
-: Reports a `.md` file that is binary, is not valid UTF-8, or cannot be read at all.
+: Reports a `.md` file that is binary, is not valid UTF-8, cannot be read at all, or nests
+  blocks so deep (more than 20 lists or quotes) that the rest of it cannot be read.
 
 Why
 : GitBook imports Markdown as UTF-8 text. A binary file or a file in another encoding shows up
@@ -19,6 +20,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..finding import Finding
+from ..model.elements import SourceProblem
 from ..model.page import Page
 from .base import Context
 
@@ -27,7 +29,7 @@ NAME = "unreadable-file"
 TAGS = ("syntax", "files")
 SEVERITY = "error"
 SCOPE = "page"
-KINDS = ("binary", "encoding", "unreadable")
+KINDS = ("binary", "encoding", "unreadable", "nesting")
 MESSAGES = {
     "binary": {
         "en": "this is a binary file, not Markdown text",
@@ -37,6 +39,10 @@ MESSAGES = {
         "en": "the file is not valid UTF-8 ({detail}); save it as UTF-8",
         "fr": "le fichier n'est pas en UTF-8 valide ({detail}) ; enregistrez-le en UTF-8",
     },
+    "nesting": {
+        "en": "blocks (lists, quotes) are nested more than {detail} levels deep here; the rest of the page cannot be checked",
+        "fr": "les blocs (listes, citations) sont imbriqués sur plus de {detail} niveaux ici ; la suite de la page ne peut pas être vérifiée",
+    },
     "unreadable": {
         "en": "the file cannot be read: {detail}",
         "fr": "le fichier ne peut pas être lu : {detail}",
@@ -45,7 +51,8 @@ MESSAGES = {
 DOC_FR = """Une page ne peut pas être lue comme du texte Markdown en UTF-8.
 
 Quoi
-: Signale un fichier `.md` binaire, qui n'est pas en UTF-8 valide ou qui ne peut pas être lu.
+: Signale un fichier `.md` binaire, qui n'est pas en UTF-8 valide, qui ne peut pas être lu, ou
+  qui imbrique des blocs si profondément (plus de 20 listes ou citations) que la suite est illisible.
 
 Pourquoi
 : GitBook importe le Markdown comme du texte UTF-8. Un fichier binaire ou dans un autre encodage
@@ -62,5 +69,11 @@ Bon
 def check(page: Page, ctx: Context) -> Iterator[Finding]:
     for problem in page.problems:
         if problem.kind in KINDS:
-            detail = problem.message.split("(", 1)[-1].rstrip(")") if "(" in problem.message else problem.message
-            yield ctx.finding(problem, problem.kind, detail=detail)
+            yield ctx.finding(problem, problem.kind, detail=_detail(problem))
+
+
+def _detail(problem: SourceProblem) -> str:
+    if problem.detail is not None:
+        return str(problem.detail)
+    message = problem.message
+    return message.split("(", 1)[-1].rstrip(")") if "(" in message else message

@@ -83,16 +83,12 @@ Pensez à sauvegarder.
 
 
 def check(page: Page, ctx: Context) -> Iterator[Finding]:
-    unpaired_ends = {id(problem.token) for problem in page.pairing_problems if problem.kind != "unclosed"}
-    for token in page.tokens:
-        tag = token.meta.get("tag") if token.meta else None
-        if tag is None or tag.name in KNOWN_TAGS or id(token) in unpaired_ends:
+    for ref in page.tag_lines:
+        if ref.tag.name in KNOWN_TAGS or (ref.tag.is_end and ref.problem is not None):
             continue  # an unpaired end tag is reported once, by the block-pairing rules
-        position = page.index.position(token.meta["offset"])
-        shown = ("end" if tag.is_end else "") + tag.name
-        close = difflib.get_close_matches(tag.name, list(KNOWN_TAGS), n=1, cutoff=0.75)
+        close = difflib.get_close_matches(ref.tag.name, list(KNOWN_TAGS), n=1, cutoff=0.75)
         if close:
-            suggestion = ("end" if tag.is_end else "") + close[0]
-            yield ctx.finding(position, "unknown-close", fix="did-you-mean", name=shown, close=suggestion)
+            suggestion = ("end" if ref.tag.is_end else "") + close[0]
+            yield ctx.finding(ref, "unknown-close", fix="did-you-mean", name=ref.shown, close=suggestion)
         else:
-            yield ctx.finding(position, "unknown", name=shown)
+            yield ctx.finding(ref, "unknown", name=ref.shown)

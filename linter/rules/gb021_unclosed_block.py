@@ -83,5 +83,5 @@ Attention aux délais.
 
 
 def check(page: Page, ctx: Context) -> Iterator[Finding]:
-    for problem, position in problems_of_kind(page, "unclosed"):
-        yield ctx.finding(position, "unclosed", fix="add-end", name=problem.token.info)
+    for ref in problems_of_kind(page, "unclosed"):
+        yield ctx.finding(ref, "unclosed", fix="add-end", name=ref.tag.name)

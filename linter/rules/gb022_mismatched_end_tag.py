@@ -32,7 +32,7 @@ from typing import Iterator
 
 from ..finding import Finding
 from ..model.page import Page
-from ._pairing import line_of, problems_of_kind
+from ._pairing import problems_of_kind
 from .base import Context
 
 ID = "GB022"
@@ -80,8 +80,7 @@ Texte.
 
 
 def check(page: Page, ctx: Context) -> Iterator[Finding]:
-    for problem, position in problems_of_kind(page, "mismatched"):
-        opened = problem.other.info if problem.other is not None else "?"
+    for ref in problems_of_kind(page, "mismatched"):
         yield ctx.finding(
-            position, "mismatched", fix="close-first", name=problem.token.info, open=opened, line=line_of(page, problem)
+            ref, "mismatched", fix="close-first", name=ref.tag.name, open=ref.other_name, line=ref.other_line
         )

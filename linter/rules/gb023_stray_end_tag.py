@@ -68,5 +68,5 @@ Texte.
 
 
 def check(page: Page, ctx: Context) -> Iterator[Finding]:
-    for problem, position in problems_of_kind(page, "stray"):
-        yield ctx.finding(position, "stray", name=problem.token.info)
+    for ref in problems_of_kind(page, "stray"):
+        yield ctx.finding(ref, "stray", name=ref.tag.name)

@@ -1,0 +1,132 @@
+"""Bad input never crashes: each gives a finding with file and line, and the run goes on."""
+
+from __future__ import annotations
+
+import signal
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+
+from linter import Settings, lint_paths
+from linter.finding import Finding
+
+GOOD_PAGE_WITH_A_KNOWN_PROBLEM = "# Bonne page\n\n{% hint style=\"info\" %}\nJamais fermé.\n"
+
+
+@pytest.fixture(autouse=True)
+def bounded_time() -> Iterator[None]:
+    """A hostile input must not hang the run: fail after 60 s instead of waiting forever."""
+
+    def give_up(signum: int, frame: object) -> None:
+        raise TimeoutError("the linter did not finish on a hostile input")
+
+    previous = signal.signal(signal.SIGALRM, give_up)
+    signal.alarm(60)
+    yield
+    signal.alarm(0)
+    signal.signal(signal.SIGALRM, previous)
+
+
+def lint_space(tmp_path: Path, name: str, data: bytes) -> list[Finding]:
+    (tmp_path / "SUMMARY.md").write_text("# Table of contents\n", encoding="utf-8")
+    (tmp_path / "bonne.md").write_text(GOOD_PAGE_WITH_A_KNOWN_PROBLEM, encoding="utf-8")
+    (tmp_path / name).write_bytes(data)
+    findings = lint_paths([str(tmp_path)], Settings(select=["GB0"])).findings
+    # the run went on: the other page's problem is still reported
+    assert any(f.path.endswith("bonne.md") and f.rule_id == "GB021" for f in findings)
+    return [f for f in findings if f.path.endswith(name)]
+
+
+def only(findings: list[Finding]) -> tuple[str, int]:
+    assert len(findings) == 1, findings
+    return findings[0].rule_id, findings[0].line
+
+
+def test_non_utf8_file(tmp_path: Path) -> None:
+    findings = lint_space(tmp_path, "latin1.md", "# Titre\n\nUn caf\xe9.\n".encode("latin-1"))
+    assert only(findings) == ("GB001", 3)
+    assert "UTF-8" in findings[0].message
+
+
+def test_binary_file_named_md(tmp_path: Path) -> None:
+    findings = lint_space(tmp_path, "image.md", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    assert only(findings) == ("GB001", 1)
+    assert "binary" in findings[0].message
+
+
+def test_empty_file(tmp_path: Path) -> None:
+    assert lint_space(tmp_path, "vide.md", b"") == []
+
+
+def test_byte_order_mark_is_reported_and_front_matter_still_read(tmp_path: Path) -> None:
+    findings = lint_space(tmp_path, "bom.md", b"\xef\xbb\xbf---\ndescription: ok\n---\n\n# Titre\n")
+    assert only(findings) == ("GB002", 1)
+
+
+def test_crlf_line_ends(tmp_path: Path) -> None:
+    findings = lint_space(tmp_path, "crlf.md", b"---\r\ndescription: a: b\r\n---\r\n\r\n# T\r\n")
+    assert only(findings) == ("GB010", 2)
+
+
+def test_unterminated_front_matter(tmp_path: Path) -> None:
+    findings = lint_space(tmp_path, "fm.md", b"---\ndescription: jamais ferme\n\n# Titre\n")
+    assert only(findings) == ("GB010", 1)
+
+
+def test_yaml_alias_bomb_is_refused_quickly(tmp_path: Path) -> None:
+    lines = ["---", 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for index, name in enumerate("bcdefghi"):
+        previous = "abcdefghi"[index]
+        lines.append(f"{name}: &{name} [" + ",".join([f"*{previous}"] * 9) + "]")
+    lines += ["---", "", "# Bombe", ""]
+    findings = lint_space(tmp_path, "bombe.md", "\n".join(lines).encode())
+    assert only(findings) == ("GB010", 2)
+    assert "aliases" in findings[0].message
+
+
+def test_yaml_python_tags_are_refused(tmp_path: Path) -> None:
+    data = b"---\ndescription: !!python/object/apply:os.system ['touch pwned']\n---\n# T\n"
+    findings = lint_space(tmp_path, "python.md", data)
+    assert only(findings) == ("GB010", 2)
+    assert not (tmp_path / "pwned").exists()
+
+
+def test_five_megabyte_page(tmp_path: Path) -> None:
+    paragraph = "Un paragraphe de texte ordinaire avec un [lien](bonne.md) et du **gras**. " * 12 + "\n\n"
+    data = ("# Très grande page\n\n" + paragraph * (5_000_000 // len(paragraph)) + "{% endhint %}\n").encode()
+    assert len(data) >= 4_900_000
+    findings = lint_space(tmp_path, "grande.md", data)
+    assert only(findings)[0] == "GB023"
+    assert findings[0].line == data.count(b"\n")
+
+
+@pytest.mark.parametrize("marker", ["> ", "- ", "1. ", "* > "])
+def test_ten_thousand_deep_nesting(tmp_path: Path, marker: str) -> None:
+    data = ("# Profond\n\n" + marker * 10_000 + "profond\n\n{% endtab %}\n").encode()
+    findings = lint_space(tmp_path, "profond.md", data)
+    rules = {finding.rule_id: finding for finding in findings}
+    # Either the page is read to the end (the stray end tag is found), or the linter says
+    # where it had to stop reading: never a silent skip.
+    assert "GB023" in rules or rules["GB001"].line == 3, findings
+
+
+def test_unreadable_file_does_not_stop_the_run(tmp_path: Path) -> None:
+    target = tmp_path / "fermee.md"
+    target.write_text("# Fermée\n", encoding="utf-8")
+    target.chmod(0)
+    try:
+        if target.stat().st_mode and _readable(target):
+            pytest.skip("running as a user who can read any file")
+        findings = lint_space(tmp_path, "autre.md", b"# Autre\n")
+        assert findings == []
+    finally:
+        target.chmod(0o644)
+
+
+def _readable(path: Path) -> bool:
+    try:
+        path.read_bytes()
+        return True
+    except OSError:
+        return False
