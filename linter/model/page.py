@@ -78,6 +78,7 @@ class Page:
     text_blocks: list[TextBlock] = field(default_factory=list)
     tag_lines: list[TagRef] = field(default_factory=list)  # every `{% %}` line, document order
     comments: list[Comment] = field(default_factory=list)
+    footnote_labels: list[str] = field(default_factory=list)  # `[^label]: …` definitions
     _tokens: list[Token] | None = field(default=None, repr=False)
 
     @property
@@ -164,11 +165,6 @@ class Page:
         ids += [f"user-content-fn-{label}" for label in self.footnote_labels]
         return tuple(dict.fromkeys(ids))
 
-    @property
-    def footnote_labels(self) -> list[str]:
-        """Labels of the footnotes defined on the page (`[^label]: …`)."""
-        notes = self.env.get("footnotes", {}).get("list", {})
-        return [note["label"] for note in notes.values() if "label" in note]
 
 
 class _PageBuilder:
@@ -187,6 +183,8 @@ class _PageBuilder:
         env: dict[str, Any] = {}
         page._tokens = shared_markdown().parse(page.text, env)
         self.problems = {id(problem.token): problem for problem in env.get(PROBLEMS_KEY, [])}
+        notes = env.get("footnotes", {}).get("list", {})
+        page.footnote_labels = [note["label"] for note in notes.values() if "label" in note]
         for position, token in enumerate(page._tokens):
             self.visit(position, token)
         self._check_nesting()
