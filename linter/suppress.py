@@ -10,7 +10,7 @@ can silence a finding where it stands:
     <!-- gitbook-lint-disable-file GB201 -->                 the whole page
 
 A rule is named by id, id prefix, name or tag; no name means every rule. Comments are read from
-the page's html_block / html_inline tokens, so a comment shown inside a code block is text, not a
+the page model's HTML comments (html_block / html_inline tokens), so a comment shown inside a code block is text, not a
 suppression. Directives naming no known rule (GB901) and directives that silenced nothing
 (GB902) are findings themselves.
 """
@@ -34,7 +34,6 @@ UNKNOWN_ID = "GB901"
 UNUSED_ID = "GB902"
 KINDS = ("disable-next-line", "disable-line", "disable-file", "disable", "enable")
 _DIRECTIVE = re.compile(r"<!--\s*gitbook-lint-(" + "|".join(KINDS) + r")\b(.*?)-->", re.S)
-_CACHE_KEY = "gitbook_lint.suppressions"  # Page.env holds the parsed directives, computed once
 
 
 @dataclass
@@ -75,37 +74,25 @@ class Region:
 
 
 def directives(page: Page) -> list[Directive]:
-    """The page's suppression comments, in reading order (parsed once per page)."""
-    cached = page.env.get(_CACHE_KEY)
+    """The page's suppression comments, in reading order (from the model's comments, which
+    come from HTML tokens only: a comment shown inside code is text, not a directive).
+    Computed once per page: findings are matched to these very objects."""
+    cached = page.derived.get(__name__)
     if cached is None:
-        cached = list(_read_directives(page))
-        page.env[_CACHE_KEY] = cached
+        cached = page.derived[__name__] = _read_directives(page)
     return cached
 
 
-def _read_directives(page: Page) -> Iterable[Directive]:
-    seen: set[int] = set()
-    for start, content in _html_pieces(page):
-        if "gitbook-lint-" not in content:
+def _read_directives(page: Page) -> list[Directive]:
+    found: list[Directive] = []
+    for comment in page.comments:
+        if "gitbook-lint-" not in comment.text:
             continue
-        at = page.text.find(content, start)
-        if at == -1 or at in seen:
-            continue
-        seen.add(at)
-        for match in _DIRECTIVE.finditer(content):
-            yield _directive(page, at + match.start(), match)
-
-
-def _html_pieces(page: Page) -> Iterable[tuple[int, str]]:
-    """(offset to search from, content) of every raw HTML token, block or inline."""
-    for token in page.tokens:
-        line0 = (token.map or [0])[0]
-        if token.type == "html_block":
-            yield page.index.line_start(line0), token.content
-        elif token.type == "inline":
-            for child in token.children or []:
-                if child.type == "html_inline":
-                    yield page.index.line_start(line0), child.content
+        at = page.index.line_start(comment.line - 1) + comment.column - 1
+        end = page.text.find("-->", at)
+        for match in _DIRECTIVE.finditer(page.text, at, len(page.text) if end == -1 else end + 3):
+            found.append(_directive(page, match.start(), match))
+    return found
 
 
 def _directive(page: Page, offset: int, match: re.Match[str]) -> Directive:

@@ -80,6 +80,8 @@ class Page:
     comments: list[Comment] = field(default_factory=list)
     footnote_labels: list[str] = field(default_factory=list)  # `[^label]: …` definitions
     _tokens: list[Token] | None = field(default=None, repr=False)
+    # Values other modules derive from the page once (keyed by module), e.g. suppressions.
+    derived: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def tokens(self) -> list[Token]:
