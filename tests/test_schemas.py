@@ -174,3 +174,14 @@ def test_repository_configuration_applies_the_procurement_schema() -> None:
     candidates = page_candidates("marche-interministeriel-beta/README.md", site.root, settings.config_dir)
     assert [Path(path).resolve() for path in schemas_for(candidates, settings.page_schemas)] == [schema]
     assert lint_site(site, settings) == []
+
+
+def test_yaml_dates_and_odd_keys(tmp_path: Path) -> None:
+    """YAML gives dates and non-text keys: the model is still JSON, and the rules do not crash."""
+    page = "---\n1: x\ndescription: 2024-01-31\nhidden: 2024-01-31\n---\n\n# Dates\n"
+    assert messages(tmp_path, {"README.md": page}, "GB401", "en") == [
+        '4:1 front matter key `hidden`: expected true or false, found "2024-01-31"'
+    ]
+    assert messages(tmp_path, {"README.md": page}, "GB402", "en")[0].startswith("2:1 front matter: unknown key `1`;")
+    dump = page_to_json(Page.from_text("README.md", page))
+    assert dump["front_matter"] == {"1": "x", "description": "2024-01-31", "hidden": "2024-01-31"}

@@ -16,6 +16,8 @@ patterns, whatever the accents and the case. Every element carries its `line` an
 
 from __future__ import annotations
 
+import json
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -27,11 +29,28 @@ from .slug import gitbook_id
 JsonPath = tuple[str | int, ...]
 
 
+def json_value(value: Any) -> Any:
+    """YAML data as JSON sees it: keys as text, dates and times as ISO text (`2024-01-31`)."""
+    if isinstance(value, dict):
+        return {_json_key(key): json_value(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [json_value(item) for item in value]
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    return value
+
+
+def _json_key(key: Any) -> str:
+    if key is None or isinstance(key, bool):
+        return json.dumps(key)
+    return str(key)
+
+
 def page_to_json(page: Page) -> dict[str, Any]:
     matter = page.front_matter
     return {
         "path": page.path,
-        "front_matter": matter.data if matter is not None and matter.problem is None else None,
+        "front_matter": json_value(matter.data) if matter is not None and matter.problem is None else None,
         "title": page.title,
         "headings": [_heading(heading) for heading in page.headings],
         "intro": {

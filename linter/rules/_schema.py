@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Iterator
 
+from ..model.dump import json_value
 from ..model.elements import Block
 from ..model.page import Page
 from ..parse.frontmatter import FrontMatter
@@ -53,7 +54,7 @@ def front_matter_problems(page: Page, lang: str) -> tuple[FrontMatter | None, li
     if matter is None or matter.problem is not None or not isinstance(matter.data, dict):
         return matter, []
     name = INCLUDE_FRONT_MATTER if page.is_include else FRONT_MATTER
-    found = problems(shipped_validator(name), matter.data, lang, lambda path: yaml_where(path, lang, "front matter", "key"))
+    found = problems(shipped_validator(name), json_value(matter.data), lang, lambda path: yaml_where(path, lang, "front matter", "key"))
     return matter, found
 
 
@@ -101,4 +102,4 @@ def gitbook_yaml_problems(config: FrontMatter, lang: str) -> list[SchemaProblem]
     if config.problem is not None or not isinstance(config.data, dict):
         return []
     validator = shipped_validator(GITBOOK_YAML)
-    return problems(validator, config.data, lang, lambda path: yaml_where(path, lang, "config", "config key"))
+    return problems(validator, json_value(config.data), lang, lambda path: yaml_where(path, lang, "config", "config key"))
