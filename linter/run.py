@@ -11,7 +11,7 @@ from .config import PathFilter
 from .engine import lint_site
 from .finding import Finding
 from .model.git import github_repository
-from .model.site import Site, find_space
+from .model.site import CONFIG_NAME, Site, find_space
 from .settings import Settings
 from .staged import removed_paths
 
@@ -94,6 +94,9 @@ def _relative_to_root(site: Site, file: Path) -> str:
     try:
         return file.relative_to(site.root).as_posix()
     except ValueError:
+        # .gitbook.yaml above a `root:` folder: its findings are at `../.gitbook.yaml`
+        if file.resolve() == (site.base / CONFIG_NAME).resolve():
+            return site.config_path
         return file.as_posix()
 
 

@@ -6,7 +6,8 @@ import pytest
 from fixture_harness import SPACE_FIXTURES, load_fixture_site
 
 from linter.model.site import nfc
-from linter.run import display_path
+from linter.run import display_path, lint_paths
+from linter.settings import Settings
 
 
 def test_summary_items_keep_their_form() -> None:
@@ -40,3 +41,13 @@ def test_linked_files_match_nfc_and_nfd_spellings() -> None:
     assert nfc(".gitbook/assets/bandeau.jpg") in used  # front matter cover
     assert ".gitbook/assets/inutile.png" not in used
     assert site.included_files == frozenset({".gitbook/includes/logo.md"})
+
+
+def test_naming_the_config_above_root_reports_its_findings(monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = SPACE_FIXTURES / "gitbook-yaml-root"
+    monkeypatch.chdir(folder)
+    result = lint_paths([".gitbook.yaml"], Settings(select=["GB321", "GB323"]))
+    assert sorted((f.path, f.line, f.rule_id) for f in result.findings) == [
+        (".gitbook.yaml", 5, "GB321"),
+        (".gitbook.yaml", 6, "GB323"),
+    ]
