@@ -150,7 +150,8 @@ def _in_a_space(path: Path) -> bool:
 
 
 def _report(result: RunResult, lang: str, output_format: str, output_file: str | None, color: bool | None) -> None:
-    to_terminal = output_file is None and sys.stdout.isatty()
+    # colour only on a terminal, and never when the user's NO_COLOR says so (no-color.org)
+    to_terminal = output_file is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
     context = ReportContext(
         lang=lang,
         color=to_terminal if color is None else color,
