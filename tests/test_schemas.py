@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import tomllib
 from pathlib import Path
 
 import pytest
@@ -17,6 +16,11 @@ from linter.settings import Settings
 from linter.config import apply_config, find_config, load_config
 from linter.validation.page_schemas import page_candidates, schemas_for
 from linter.validation.schemas import shipped_schemas
+
+try:
+    import tomllib
+except ModuleNotFoundError:  # Python 3.10
+    import tomli as tomllib
 
 REPO = Path(__file__).parent.parent
 PROCUREMENT_PAGE = Path(__file__).parent / "fixtures/spaces/page-schema/marches/beta/README.md"

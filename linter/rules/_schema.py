@@ -8,6 +8,7 @@ from ..model.dump import json_value
 from ..model.elements import Block
 from ..model.page import Page
 from ..parse.frontmatter import FrontMatter
+from ..parse.tags import KNOWN_TAGS
 from ..validation.messages import Path, SchemaProblem, phrase, problems
 from ..validation.schemas import (
     BLOCKS,
@@ -59,14 +60,19 @@ def front_matter_problems(page: Page, lang: str) -> tuple[FrontMatter | None, li
 
 
 def block_instance(block: Block) -> dict[str, Any]:
-    """A block as blocks.schema.json sees it."""
+    """A block as blocks.schema.json sees it. Unknown tags are left out of its children: GB020
+    reports them, and a container is judged on the blocks GitBook knows."""
     return {
         "name": block.name,
         "attributes": dict(block.attrs),
         "argument": block.tag.argument,
         "parent": block.parent.name if block.parent is not None else None,
-        "children": [{"name": child.name} for child in block.children],
+        "children": [{"name": child.name} for child in known_children(block)],
     }
+
+
+def known_children(block: Block) -> list[Block]:
+    return [child for child in block.children if child.name in KNOWN_TAGS]
 
 
 def block_problems(page: Page, lang: str) -> Iterator[tuple[Block, SchemaProblem]]:
@@ -90,9 +96,10 @@ def block_position(block: Block, location: Path) -> tuple[int, int]:
     """Where a block problem sits: the attribute's value, the child block, or the tag."""
     if len(location) >= 2 and location[0] == "attributes" and isinstance(location[1], str):
         return block.attribute_position(location[1])
+    children = known_children(block)
     if len(location) >= 2 and location[0] == "children" and isinstance(location[1], int):
-        if location[1] < len(block.children):
-            child = block.children[location[1]]
+        if location[1] < len(children):
+            child = children[location[1]]
             return child.line, child.column
     return block.line, block.column
 

@@ -37,7 +37,7 @@ from typing import Any, Iterator
 
 from ..finding import Finding
 from ..model.page import Page
-from ._schema import block_position, block_problems
+from ._schema import block_position, block_problems, known_children
 from .base import Context
 
 ID = "GB412"
@@ -113,12 +113,13 @@ def check(page: Page, ctx: Context) -> Iterator[Finding]:
     for block, problem in block_problems(page, ctx.lang):
         location, keyword = problem.location, problem.keyword
         position = block_position(block, location)
+        children = known_children(block)
         if location[:1] == ("children",) and keyword in ("maxItems",):
             limit = problem.args["limit"]
-            extra = block.children[limit] if limit < len(block.children) else block
-            yield ctx.finding((extra.line, extra.column), "too-many", tag=block.name, limit=limit, count=len(block.children))
+            extra = children[limit] if limit < len(children) else block
+            yield ctx.finding((extra.line, extra.column), "too-many", tag=block.name, limit=limit, count=len(children))
         elif location[:1] == ("children",) and len(location) >= 2 and isinstance(location[1], int):
-            child = block.children[location[1]].name
+            child = children[location[1]].name
             if keyword in ("const", "enum"):
                 yield ctx.finding(position, "only", tag=block.name, allowed=_tags(problem.value), child=child)
             else:
