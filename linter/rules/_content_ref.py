@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 from typing import Iterator
+from urllib.parse import unquote
 
 from ..model.elements import Block, Link
 from ..model.page import Page
@@ -29,7 +30,8 @@ def extra_text(page: Page, block: Block, link: Link) -> str:
 
 
 def same_target(href: str, url: str) -> bool:
-    return _nfc(href.strip()) == _nfc(url.strip())
+    """Whether two spellings name the same target (`%20` or a space, NFC or NFD accents)."""
+    return _nfc(unquote(href.strip())) == _nfc(unquote(url.strip()))
 
 
 def basename(url: str) -> str:

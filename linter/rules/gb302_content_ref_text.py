@@ -4,7 +4,8 @@ What
 : Reports the link in a `{% content-ref %}` body whose text is not the last segment of the
   block's `url`: the file name with `.md` (`demarrer.md`), or the folder name for a folder page
   (`guide` for `guide/`). Links whose text is GitBook's `Broken link` placeholder are left to the
-  placeholder rule, and a link whose target differs from `url` to GB301.
+  placeholder rule, a link whose target differs from `url` to GB301, and a content-ref to a web
+  address (GitBook's GitHub fallback for a lost page) to the link rules.
 
 Why
 : GitBook shows the target page's title in the card and rewrites the body with the file name on
@@ -28,6 +29,7 @@ Good
 
 from __future__ import annotations
 
+import re
 from typing import Iterator
 from urllib.parse import unquote
 
@@ -51,13 +53,16 @@ MESSAGES = {
         "fr": "écrivez `[{name}]({url})`",
     },
 }
+_EXTERNAL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:|^//")
 DOC_FR = """Le texte du lien d'un `content-ref` n'est pas le nom qu'écrit GitBook pour sa cible.
 
 Quoi
 : Signale le lien du corps d'un `{% content-ref %}` dont le texte n'est pas le dernier segment de
   l'`url` du bloc : le nom du fichier avec `.md` (`demarrer.md`), ou le nom du dossier pour la page
   d'un dossier (`guide` pour `guide/`). Les liens dont le texte est `Broken link` (le marqueur de
-  GitBook) relèvent de la règle des marqueurs, et un lien dont la cible diffère de `url` de GB301.
+  GitBook) relèvent de la règle des marqueurs, un lien dont la cible diffère de `url` de GB301,
+  et un content-ref vers une adresse web (le repli de GitBook sur GitHub pour une page perdue) des
+  règles de liens.
 
 Pourquoi
 : GitBook affiche le titre de la page cible dans la carte et réécrit le corps avec le nom du
@@ -87,6 +92,8 @@ def check(page: Page, ctx: Context) -> Iterator[Finding]:
         links = body_links(page, block)
         if len(links) != 1 or not same_target(links[0].target, url) or is_placeholder(url, links[0].text):
             continue  # GB301 or the placeholder rule speaks for these
+        if _EXTERNAL.match(url):
+            continue  # GitBook's GitHub fallback for a lost page: the link rules report it
         link = links[0]
         name = basename(url)
         text = link.text.strip()
