@@ -73,3 +73,13 @@ def test_pre_commit_hook_definition() -> None:
     assert hook["require_serial"] is True
     assert hook["language"] == "python"
     assert hook["entry"].split()[0] == "gitbook-lint"
+
+
+def test_templates_install_from_the_configurable_source() -> None:
+    github = yaml.safe_load((CI / "github-actions.yml").read_text(encoding="utf-8"))
+    assert github["env"]["GITBOOK_LINT_SOURCE"].startswith("git+https://")
+    runs = [step.get("run", "") for step in github["jobs"]["gitbook-lint"]["steps"]]
+    assert 'python -m pip install "$GITBOOK_LINT_SOURCE"' in runs
+    gitlab = yaml.safe_load((CI / "gitlab-ci.yml").read_text(encoding="utf-8"))["gitbook-lint"]
+    assert gitlab["variables"]["GITBOOK_LINT_SOURCE"].startswith("git+https://")
+    assert 'python -m pip install "$GITBOOK_LINT_SOURCE"' in gitlab["script"]

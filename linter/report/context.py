@@ -10,7 +10,6 @@ from ..rules import all_rules
 from ..rules.base import Rule
 
 TOOL_NAME = "gitbook-lint"
-INFORMATION_URI = "https://pypi.org/project/gitbook-lint/"
 SARIF_LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 
 

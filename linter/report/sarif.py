@@ -7,7 +7,7 @@ from typing import Any
 
 from ..finding import Finding
 from ..rules.base import Rule
-from .context import INFORMATION_URI, SARIF_LEVELS, TOOL_NAME, ReportContext
+from .context import SARIF_LEVELS, TOOL_NAME, ReportContext
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 
@@ -30,7 +30,6 @@ def format_sarif(findings: list[Finding], context: ReportContext | None = None) 
                     "driver": {
                         "name": TOOL_NAME,
                         "version": context.version,
-                        "informationUri": INFORMATION_URI,
                         "rules": descriptors,
                     }
                 },
