@@ -53,8 +53,17 @@ class Reference:
     detail: str = ""
 
 
-def references(site: Site, page: Page, github_repository: str | None) -> Iterator[Reference]:
-    """The class of every file-naming link of `page` (SUMMARY.md has its own rules)."""
+def references(site: Site, page: Page, github_repository: str | None) -> tuple[Reference, ...]:
+    """The class of every file-naming link of `page` (SUMMARY.md has its own rules), computed
+    once per page and kept on the site: every link rule reads the same list."""
+    key = ("references", page.path, github_repository)
+    found = site.memo.get(key)
+    if found is None:
+        found = site.memo[key] = tuple(_classify_page(site, page, github_repository))
+    return found
+
+
+def _classify_page(site: Site, page: Page, github_repository: str | None) -> Iterator[Reference]:
     if page.path == site.summary_path:
         return
     lost_content_refs = _lost_content_ref_lines(page)

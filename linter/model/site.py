@@ -94,6 +94,8 @@ class Site:
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, why)
     summary: Summary | None = None
     ignored_root: tuple[str, str] | None = None  # (`root:` value, "missing" or "outside") when not used
+    # Derived data that model helpers compute once per site (see `references.references`).
+    memo: dict[Any, Any] = field(default_factory=dict, repr=False)
     _by_nfc: dict[str, str] = field(default_factory=dict, repr=False)
     _dirs_nfc: set[str] = field(default_factory=set, repr=False)
 

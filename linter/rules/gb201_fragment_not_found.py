@@ -34,7 +34,7 @@ from typing import Iterator
 
 from ..finding import Finding
 from ..model.page import Page
-from ..model.references import FILE_LINK_KINDS
+from ..model.references import OK, references
 from .base import Context
 
 ID = "GB201"
@@ -98,13 +98,9 @@ _CLOSEST = 3
 
 def check(page: Page, ctx: Context) -> Iterator[Finding]:
     site = ctx.site
-    if page.path == site.summary_path:
-        return
-    for link in page.links:
-        if link.kind not in FILE_LINK_KINDS or "#" not in link.target:
-            continue
-        target = site.resolve(page.path, link.target)
-        if not target.fragment or target.path not in site.pages:
+    for reference in references(site, page, ctx.settings.github_repository):
+        target = reference.target
+        if reference.kind != OK or target is None or not target.fragment or target.path not in site.pages:
             continue  # no fragment, or not a page: a missing file is another rule's finding
         same_page = target.kind == "fragment"
         if same_page and page.is_include:
@@ -112,7 +108,7 @@ def check(page: Page, ctx: Context) -> Iterator[Finding]:
         anchors = site.anchor_index[target.path]
         if target.fragment in anchors.ids:
             continue
-        yield _finding(ctx, link, target.fragment, anchors.served, None if same_page else target.path)
+        yield _finding(ctx, reference.link, target.fragment, anchors.served, None if same_page else target.path)
 
 
 def _finding(ctx: Context, at: object, fragment: str, served: tuple[str, ...], page: str | None) -> Finding:

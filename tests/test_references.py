@@ -1,0 +1,82 @@
+"""The link classes of `linter.model.references`, on spaces written at test time (so that the
+NFD file names exist whatever the checkout does to them)."""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from linter.engine import lint_site
+from linter.model.references import did_you_mean, placeholder_kind, web_address
+from linter.model.site import Site
+from linter.settings import Settings
+
+
+@pytest.mark.parametrize(
+    "target, kind",
+    [
+        ("broken-reference", "broken-reference"),
+        ("broken-reference/", "broken-reference"),
+        ("../x/broken-reference#ancre", "broken-reference"),
+        ("/broken/pages/aBc", "broken-pages"),
+        ("/broken/spaces/s1/pages/p2#x", "broken-spaces-pages"),
+        ("/broken/files/f3", "broken-files"),
+        ("broken-references.md", None),
+        ("guide/broken.md", None),
+        ("/broken/pages/", None),
+    ],
+)
+def test_placeholder_kind(target: str, kind: str | None) -> None:
+    assert placeholder_kind(target) == kind
+
+
+@pytest.mark.parametrize(
+    "target, address",
+    [
+        ("www.exemple.fr/contact", "https://www.exemple.fr/contact"),
+        ("%20https://exemple.fr", "https://exemple.fr"),
+        ("exemple.fr", "https://exemple.fr"),
+        ("guide/page.md", None),
+        ("schema.png", None),
+    ],
+)
+def test_web_address(target: str, address: str | None) -> None:
+    assert web_address(target) == address
+
+
+def _space(tmp_path: Path, asset_name: str, page_text: str) -> Site:
+    (tmp_path / ".gitbook" / "assets").mkdir(parents=True)
+    (tmp_path / ".gitbook" / "assets" / asset_name).write_bytes(b"png")
+    (tmp_path / "guide").mkdir()
+    (tmp_path / "guide" / "page.md").write_text(page_text, encoding="utf-8")
+    return Site.load(tmp_path)
+
+
+@pytest.mark.parametrize("disk_form, link_form", [("NFD", "NFC"), ("NFC", "NFD"), ("NFD", "NFD")])
+def test_accented_asset_in_either_unicode_form(tmp_path: Path, disk_form: str, link_form: str) -> None:
+    name = "Capture d’écran réunion.png"
+    linked = unicodedata.normalize(link_form, name)
+    page = f"# Page\n\n![](<../.gitbook/assets/{linked}>)\n\n<img src=\"../.gitbook/assets/{linked}\" alt=\"\">\n"
+    site = _space(tmp_path, unicodedata.normalize(disk_form, name), page)
+    assert lint_site(site, Settings(select=["GB1"])) == []
+
+
+def test_percent_encoded_nfd_link(tmp_path: Path) -> None:
+    page = "# Page\n\n![](../.gitbook/assets/Capture%20d%E2%80%99e%CC%81cran.png)\n"
+    site = _space(tmp_path, unicodedata.normalize("NFC", "Capture d’écran.png"), page)
+    assert lint_site(site, Settings(select=["GB1"])) == []
+
+
+def test_did_you_mean_prefers_the_redirect(tmp_path: Path) -> None:
+    (tmp_path / ".gitbook.yaml").write_text("redirects:\n  ancien/etapes: parcours/etapes.md\n", encoding="utf-8")
+    for folder in ("parcours", "archives"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "etapes.md").write_text("# Étapes\n", encoding="utf-8")
+    site = Site.load(tmp_path)
+    found = did_you_mean(site, "ancien/etapes.md")
+    assert found is not None and (found.path, found.source) == ("parcours/etapes.md", "redirect")
+    found = did_you_mean(site, "archives/vieux/etapes.md")
+    assert found is not None and (found.path, found.source) == ("archives/etapes.md", "same-name")
+    assert did_you_mean(site, "nulle-part.md") is None
