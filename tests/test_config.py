@@ -221,12 +221,17 @@ def test_explicit_config_option(tmp_path: Path) -> None:
 
 def test_the_examples_of_the_configuration_docs_are_valid() -> None:
     import re
+    import textwrap
 
     from linter.config import validate_config, tomllib
 
-    text = (Path(__file__).resolve().parents[1] / "docs" / "configuration.md").read_text(encoding="utf-8")
+    root = Path(__file__).resolve().parents[1]
+    text = (root / "docs" / "configuration.md").read_text(encoding="utf-8")
     blocks = re.findall(r"```(toml|yaml)\n(.*?)```", text, re.S)
     assert len(blocks) == 2
+    readme = (root / "README.md").read_text(encoding="utf-8").split("## Use it in pre-commit / CI")[1]
+    blocks += [("toml", textwrap.dedent(body)) for body in re.findall(r"```toml\n(.*?)```", readme, re.S)]
+    assert len(blocks) == 3
     for kind, body in blocks:
         import yaml
 
