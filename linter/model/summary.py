@@ -93,7 +93,7 @@ def read_summary(page: Page) -> Summary:
 
 # `* [Title](path.md)` or `* [Title](<path with spaces.md> "Sidebar label")`, nothing else
 _ITEM_LINE = re.compile(r"^(?P<indent>\s*)(?P<marker>[*+-]|\d+[.)])(?:\s+(?P<rest>.*))?$")
-_ONE_LINK = re.compile(r'^\[(?:[^\[\]\\]|\\.|\[(?:[^\[\]\\]|\\.)*\])*\]\((?:<[^>\n]*>|[^\s()]*)(?:\s+"[^"]*")?\)$')
+_ONE_LINK = re.compile(r'^\[(?:[^\[\]\\]|\\.|\[(?:[^\[\]\\]|\\.)*\])*\]\((?:<[^>\n]*>|(?:[^\s()]|\([^\s()]*\))*)(?:\s+"[^"]*")?\)$')
 
 
 def _item_at(page: Page, line: int, links: list[Link], depth: int, group: str | None) -> NavItem:

@@ -2,8 +2,8 @@
 
 What
 : Reports a SUMMARY.md whose first line is not a level-1 heading (`# Table of contents` is what
-  GitBook writes), for instance one that starts with a group heading `## …`, an item, or a blank
-  line.
+  GitBook writes), for instance one that starts with a group heading `## …` or with an item.
+  Blank lines before the title are tolerated.
 
 Why
 : GitBook reads the first `#` heading of SUMMARY.md as the title of the table of contents, and
@@ -54,8 +54,8 @@ DOC_FR = """SUMMARY.md ne commence pas par une ligne de titre `# …`.
 
 Quoi
 : Signale un SUMMARY.md dont la première ligne n'est pas un titre de niveau 1 (GitBook écrit
-  `# Table of contents`), par exemple un fichier qui commence par un groupe `## …`, un élément ou
-  une ligne vide.
+  `# Table of contents`), par exemple un fichier qui commence par un groupe `## …` ou par un
+  élément. Les lignes vides avant le titre sont tolérées.
 
 Pourquoi
 : GitBook lit le premier titre `#` de SUMMARY.md comme le titre de la table des matières, et les
@@ -85,8 +85,9 @@ def check(site: Site, ctx: Context) -> Iterator[Finding]:
     if summary is None:
         return
     page = summary.page
-    first = page.index.line_text(0)
+    line0 = next((n for n in range(page.index.line_count) if page.index.line_text(n).strip()), 0)
+    first = page.index.line_text(line0)
     if first.startswith("# ") and first[2:].strip():
         return
-    shown = first.strip() or "(empty line)"
-    yield ctx.finding((1, 1), "no-title", fix="write-title", path=page.path, found=shown[:60])
+    shown = first.strip() or "(empty file)"
+    yield ctx.finding((line0 + 1, 1), "no-title", fix="write-title", path=page.path, found=shown[:60])
