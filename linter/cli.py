@@ -39,6 +39,20 @@ class DefaultToCheck(click.Group):
             args = ["check", *args]
         return super().parse_args(ctx, args)
 
+    def main(self, args: Any = None, *more: Any, **extra: Any) -> Any:
+        """Click's own usage errors (unknown option, bad choice) in the user's language, exit 2."""
+        arguments = list(sys.argv[1:] if args is None else args)
+        try:
+            return super().main(arguments, *more, standalone_mode=False, **extra) or 0
+        except click.ClickException as error:
+            lang = _lang(_lang_in(arguments))
+            click.echo("gitbook-lint: " + say("usage-error", lang, error=error.format_message()), err=True)
+            if isinstance(error, click.UsageError):
+                click.echo(say("see-help", lang), err=True)
+            sys.exit(error.exit_code)
+        except click.Abort:
+            sys.exit(1)
+
 
 @click.group(cls=DefaultToCheck, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="gitbook-lint")
@@ -217,6 +231,17 @@ def _hint(word: str, candidates: list[str], lang: str) -> str:
 def _usage_error(message: str, lang: str) -> NoReturn:
     click.echo("gitbook-lint: " + say("usage-error", lang, error=message), err=True)
     sys.exit(CONFIG_ERROR)
+
+
+def _lang_in(arguments: list[str]) -> str | None:
+    """The `--lang` of a command line that could not be parsed, if it is there."""
+    for position, argument in enumerate(arguments):
+        if argument.startswith("--lang="):
+            value = argument.split("=", 1)[1]
+            return value if value in LANGUAGES else None
+        if argument == "--lang" and position + 1 < len(arguments) and arguments[position + 1] in LANGUAGES:
+            return arguments[position + 1]
+    return None
 
 
 def _lang(lang: str | None) -> str:

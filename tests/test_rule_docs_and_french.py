@@ -76,3 +76,10 @@ def test_language_from_environment_order() -> None:
 def test_rules_list_in_french(tmp_path: Path) -> None:
     result = run_cli(["rules", "--lang", "fr"], tmp_path)
     assert "n'est jamais fermé" in result.stdout or "jamais fermé" in result.stdout
+
+
+def test_click_usage_errors_follow_the_language(tmp_path: Path) -> None:
+    french = run_cli(["--format", "yaml"], tmp_path, env={"LANG": "fr_FR.UTF-8"})
+    assert french.exit_code == 2 and "erreur d'utilisation" in french.stderr and "--help" in french.stderr
+    english = run_cli(["--nope", "--lang", "en"], tmp_path, env={"LANG": "fr_FR.UTF-8"})
+    assert english.exit_code == 2 and "usage error" in english.stderr

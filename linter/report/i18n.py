@@ -32,6 +32,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "did-you-mean": {"en": " (did you mean {closest!r}?)", "fr": " (vouliez-vous dire {closest!r} ?)"},
     "config-error": {"en": "configuration error: {error}", "fr": "erreur de configuration : {error}"},
     "usage-error": {"en": "usage error: {error}", "fr": "erreur d'utilisation : {error}"},
+    "see-help": {"en": "Try 'gitbook-lint --help'.", "fr": "Essayez « gitbook-lint --help »."},
     "no-path": {"en": "no such file or folder: {path}", "fr": "fichier ou dossier introuvable : {path}"},
     "written": {"en": "report written to {path}", "fr": "rapport écrit dans {path}"},
     "cannot-write": {"en": "cannot write {path}: {error}", "fr": "impossible d'écrire {path} : {error}"},
