@@ -40,7 +40,7 @@ def test_linked_files_match_nfc_and_nfd_spellings() -> None:
     assert nfc(".gitbook/assets/schéma.png") in used
     assert nfc(".gitbook/assets/bandeau.jpg") in used  # front matter cover
     assert ".gitbook/assets/inutile.png" not in used
-    assert site.included_files == frozenset({".gitbook/includes/logo.md"})
+    assert site.included_files == frozenset({".gitbook/includes/logo.md", nfc(".gitbook/includes/équipe.md")})
 
 
 def test_naming_the_config_above_root_reports_its_findings(monkeypatch: pytest.MonkeyPatch) -> None:
