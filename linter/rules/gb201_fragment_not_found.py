@@ -112,7 +112,10 @@ def check(page: Page, ctx: Context) -> Iterator[Finding]:
 
 
 def _finding(ctx: Context, at: object, fragment: str, served: tuple[str, ...], page: str | None) -> Finding:
-    closest = difflib.get_close_matches(fragment, served, n=_CLOSEST, cutoff=0.6)
+    # A shortened id (`#section` for `#section-du-dossier`) is as likely as a misspelt one.
+    longer = [name for name in served if name.startswith(fragment + "-")][:1]
+    close = difflib.get_close_matches(fragment, served, n=_CLOSEST, cutoff=0.6)
+    closest = list(dict.fromkeys(longer + close))[:_CLOSEST]
     key = "same-page" if page is None else "other-page"
     if not closest:
         return ctx.finding(at, key, fragment=fragment, page=page, target=page)
