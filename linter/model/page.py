@@ -19,7 +19,9 @@ from .elements import Anchor, Block, Comment, Heading, Link, SourceProblem, Stri
 from .sections import Email, Outline, build_outline, page_emails
 from .slug import candidate_ids
 
-_ATTRIBUTE = re.compile(r"""\b(?P<name>href|src|id|name)\s*=\s*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>[^\s>"']+))""", re.I)
+# Not preceded by a name character: `data-id=` or `data-src=` are not `id=` or `src=`.
+_ATTRIBUTE = re.compile(r"""(?<![\w:-])(?P<name>href|src|id|name)\s*=\s*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>[^\s>"']+))""", re.I)
+_TAG_NAME = re.compile(r"<\s*([A-Za-z][\w-]*)")
 _ANCHOR_TAG = re.compile(r"^<a\s[^>]*>$", re.I)
 _STRIKE_OPEN = re.compile(r"^<(del|s|strike)(\s[^>]*)?>$", re.I)
 _STRIKE_CLOSE = re.compile(r"^</(del|s|strike)\s*>$", re.I)
@@ -33,9 +35,18 @@ def html_attributes(content: str) -> list[tuple[str, str, int]]:
     """(name, value, offset of the value) of each href/src/id/name attribute in an HTML snippet."""
     found = []
     for match in _ATTRIBUTE.finditer(content):
+        name = match["name"].lower()
+        if name == "name" and _tag_name(content, match.start()) != "a":
+            continue  # only `<a name>` is a fragment target; `<input name>` is a form field
         group = "dq" if match["dq"] is not None else "sq" if match["sq"] is not None else "bare"
-        found.append((match["name"].lower(), match[group], match.start(group)))
+        found.append((name, match[group], match.start(group)))
     return found
+
+
+def _tag_name(content: str, offset: int) -> str:
+    """The lowercase name of the HTML tag whose attribute starts at `offset`."""
+    match = _TAG_NAME.match(content, max(0, content.rfind("<", 0, offset)))
+    return match.group(1).lower() if match else ""
 
 
 def decode_source(data: bytes) -> tuple[str, list[SourceProblem]]:

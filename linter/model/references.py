@@ -32,6 +32,8 @@ ASSET_MISSING = "asset-missing"
 MISSING = "missing"
 
 BROKEN_LINK_TEXT = "broken link"
+# `{% include "/reusable-content/rc123" %}`: GitBook's documented id form of a reusable block.
+GITBOOK_REUSABLE_CONTENT = "/reusable-content/"
 _BROKEN_REFERENCE = re.compile(r"(?:^|/)broken-reference(?:/|$)")
 _BROKEN_ID = re.compile(r"(?:^|/)broken/(?P<what>pages|files|spaces/[^/]+/pages)/[^/]+")
 _GITHUB_FILE = re.compile(
@@ -80,6 +82,8 @@ def classify(
     if placeholder is None and (link.text.strip().lower() == BROKEN_LINK_TEXT or link.line in lost_lines):
         placeholder = "broken-link-text"
     resolved = site.resolve(page.path, target)
+    if link.kind == "include" and target.startswith(GITBOOK_REUSABLE_CONTENT):
+        return Reference(link, EXTERNAL, resolved)  # a block kept in GitBook, not a file of the space
     if resolved.kind == "external":
         github_path = own_github_path(target, github_repository)
         if github_path is None:
