@@ -104,3 +104,16 @@ def test_missing_page_proposes_the_git_rename(tmp_path: Path) -> None:
     assert [(f.rule_id, f.target) for f in findings] == [("GB101", "guide/etapes.md")]
     assert "parcours/les-etapes.md" in (findings[0].fix or "")
     assert "renamed" in (findings[0].fix or "")
+
+
+def test_run_reads_the_repository_for_own_github_links(tmp_path: Path) -> None:
+    from linter.run import lint_paths
+
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "config").write_text(CONFIG, encoding="utf-8")
+    (tmp_path / "guide.md").write_text("# Guide\n", encoding="utf-8")
+    link = "https://github.com/exemple/documentation/blob/main/guide.md"
+    (tmp_path / "README.md").write_text(f"# Accueil\n\nVoir [le guide]({link}).\n", encoding="utf-8")
+    result = lint_paths([str(tmp_path)], Settings(select=["GB105"]))
+    assert [(f.rule_id, f.line) for f in result.findings] == [("GB105", 3)]
+    assert "`guide.md`" in (result.findings[0].fix or "")
