@@ -360,7 +360,10 @@ class PathFilter:
                 specs.append((self.root.relative_to(folder).as_posix() + "/", _spec_of(folder / ".gitignore")))
         if not (folder / ".git").exists():
             return []  # not in a repository: only the .gitignore files inside the space count
-        return list(reversed(specs))
+        specs.reverse()
+        # A space the user names is linted even when an outer .gitignore excludes its folder (as
+        # `git add -f` adds it): keep only the patterns that do not exclude the root or a parent.
+        return [(prefix, _without_patterns_excluding(spec, prefix)) for prefix, spec in specs]
 
     def _ignored_by_git(self, relative: str) -> bool:
         verdict: bool | None = None
@@ -373,6 +376,17 @@ class PathFilter:
             if spec is not None:
                 verdict = _decide(spec, relative[len(folder) + 1 :] if folder else relative, verdict)
         return bool(verdict)
+
+
+def _without_patterns_excluding(spec: pathspec.GitIgnoreSpec, root_prefix: str) -> pathspec.GitIgnoreSpec:
+    parts = root_prefix.rstrip("/").split("/")
+    folders = ["/".join(parts[:depth]) + "/" for depth in range(1, len(parts) + 1) if parts[0] != "."]
+    kept = [
+        pattern
+        for pattern in spec.patterns
+        if not (pattern.include and any(pattern.match_file(folder) for folder in folders))
+    ]
+    return pathspec.GitIgnoreSpec(kept)
 
 
 class _FilterFactory:

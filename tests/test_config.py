@@ -175,6 +175,16 @@ def test_gitignore_negation_in_a_nested_file(tmp_path: Path) -> None:
     assert not check("sub/keep.tmp.md") and not check("a.md")
 
 
+def test_a_space_named_explicitly_is_linted_even_inside_an_ignored_folder(tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".gitignore").write_text("out/\n*.tmp.md\n", encoding="utf-8")
+    space = tmp_path / "out" / "space"
+    space.mkdir(parents=True)
+    check = PathFilter(space, Settings())
+    assert not check("page.md")  # `out/` names the space's own folder: the user asked for it
+    assert check("brouillon.tmp.md")  # patterns about files inside the space still apply
+
+
 def test_settings_and_page_schemas_relative_to_the_config(tmp_path: Path) -> None:
     (tmp_path / ".gitbook-lint.yaml").write_text(
         "site-url: https://docs.example.org\ngithub-repository: owner/docs\nlang: fr\n"

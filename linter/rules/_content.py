@@ -25,6 +25,8 @@ def severity_for(ctx: Context, wanted: str) -> str | None:
 
 def fold(text: str) -> str:
     """Lowercase text without accents, for patterns written without them (`marche`, `titulaire`)."""
+    if text.isascii():
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.lower())
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+from functools import lru_cache
 from typing import Any, Iterator
 
 from ..model.dump import json_value
@@ -54,9 +56,12 @@ def front_matter_problems(page: Page, lang: str) -> tuple[FrontMatter | None, li
     matter = page.front_matter
     if matter is None or matter.problem is not None or not isinstance(matter.data, dict):
         return matter, []
-    name = INCLUDE_FRONT_MATTER if page.is_include else FRONT_MATTER
-    found = problems(shipped_validator(name), json_value(matter.data), lang, lambda path: yaml_where(path, lang, "front matter", "key"))
-    return matter, found
+    key = f"{__name__}.front-matter.{lang}"  # two rules ask: validate once per page
+    if key not in page.derived:
+        name = INCLUDE_FRONT_MATTER if page.is_include else FRONT_MATTER
+        where = lambda path: yaml_where(path, lang, "front matter", "key")  # noqa: E731
+        page.derived[key] = problems(shipped_validator(name), json_value(matter.data), lang, where)
+    return matter, page.derived[key]
 
 
 def block_instance(block: Block) -> dict[str, Any]:
@@ -75,21 +80,38 @@ def known_children(block: Block) -> list[Block]:
     return [child for child in block.children if child.name in KNOWN_TAGS]
 
 
-def block_problems(page: Page, lang: str) -> Iterator[tuple[Block, SchemaProblem]]:
-    """Each block's problems against its tag's definition in blocks.schema.json."""
+def block_problems(page: Page, lang: str) -> list[tuple[Block, SchemaProblem]]:
+    """Each block's problems against its tag's definition in blocks.schema.json (computed once
+    per page: three rules read them)."""
+    key = f"{__name__}.blocks.{lang}"
+    if key not in page.derived:
+        page.derived[key] = list(_block_problems(page, lang))
+    return page.derived[key]
+
+
+def _block_problems(page: Page, lang: str) -> Iterator[tuple[Block, SchemaProblem]]:
     definitions = shipped_schema(BLOCKS)["$defs"]
     for block in page.blocks:
         if block.name not in definitions:
             continue  # an unknown tag (GB020) or a legacy family the schema leaves alone
-
-        def where(path: Path, block: Block = block) -> str:
-            if len(path) >= 2 and path[0] == "attributes":
-                return words("attribute", lang, tag=block.name, name=path[1])
-            return words("block", lang, tag=block.name)
-
-        validator = shipped_validator(BLOCKS, f"/$defs/{block.name}")
-        for problem in problems(validator, block_instance(block), lang, where):
+        shape = json.dumps(block_instance(block), sort_keys=True, ensure_ascii=False)
+        for problem in _shape_problems(shape, lang):
             yield block, problem
+
+
+@lru_cache(maxsize=8192)
+def _shape_problems(shape: str, lang: str) -> tuple[SchemaProblem, ...]:
+    """Problems of one block shape. A space repeats the same few shapes (`{% hint
+    style="info" %}` in a tab…) thousands of times, and three rules ask: validate each once."""
+    instance = json.loads(shape)
+    name = instance["name"]
+
+    def where(path: Path) -> str:
+        if len(path) >= 2 and path[0] == "attributes":
+            return words("attribute", lang, tag=name, name=path[1])
+        return words("block", lang, tag=name)
+
+    return tuple(problems(shipped_validator(BLOCKS, f"/$defs/{name}"), instance, lang, where))
 
 
 def block_position(block: Block, location: Path) -> tuple[int, int]:
