@@ -1,6 +1,6 @@
 """Tests of linter.model.slug against heading -> id pairs observed in real GitBook spaces.
 
-How the pairs were selected (facts copied by hand; the tests do not read the corpora):
+How the pairs were selected (facts copied by hand; the tests read no external data):
 
 * Explicit anchors: heading lines ending in ``<a href="#ID" id="ID"></a>`` or the legacy ``<a id="ID"></a>``.
   The heading text was reduced to plain text (anchor, emphasis, links, inline code and ``\\`` escapes
@@ -10,9 +10,9 @@ How the pairs were selected (facts copied by hand; the tests do not read the cor
   empty ``## <a id=...>`` headings GitBook emits after some headings.
 * Fragment links whose target heading is known (same-page ``#id`` links, links to the published page).
 
-Sources: DES, STA, ALL = the three corpora under ../shared/corpora (design, startups, alliance); they only hold
+Sources: DES, STA, ALL = the Git-synced spaces betagouv/doc.incubateur.net-{design,startups,alliance}; they only hold
 44 anchors, all legacy ``<a id>``, hence the other sources: COM = betagouv/doc.incubateur.net-communaute,
-DOC = examples cited in docs/GITBOOK-SYNTAX.md section 3 (COM and GitBook's own docs), "other" = public
+DOC = examples from COM and from GitBook's own documentation repository (GitbookIO/public-docs), "other" = public
 GitBook-synced repositories found in the code index.
 
 Generations:
@@ -47,7 +47,7 @@ _WTTJ = "COM les-outils-de-la-communaute/autres-services/welcome-to-the-jungle/R
 
 PAIRS: list[tuple[str, str, str, str]] = [
     # text, expected id, generation, source
-    # --- the three corpora: explicit anchors ------------------------------------------------------------
+    # --- DES, STA, ALL: explicit anchors ------------------------------------------------------------
     ("Les logos du site", "les-logos-du-site", "both", _BLOC),
     ("Les dimensions", "les-dimensions", "both", _BLOC),
     ("Le fond", "le-fond", "both", _BLOC),
@@ -123,7 +123,7 @@ PAIRS: list[tuple[str, str, str, str]] = [
     ("Sur quels médias communiquer", "Sur-quels-médias-communiquer", "case-import", _EVT),
     ("Par email", "Par-email", "case-import", _EVT),
     ("Autres canaux de diffusion", "Autres-canaux-de-diffusion", "case-import", _EVT),
-    # --- the three corpora: fragment links to known headings --------------------------------------------
+    # --- DES, STA, ALL: fragment links to known headings --------------------------------------------
     ("Bonnes pratiques", "bonnes-pratiques", "both", "ALL guides/albert-api-rag-techniques-avancees-rerank.md"),
     ("🔎 Phase d'investigation", "phase-dinvestigation", "both", "STA rgpd-and-securite/guide-rgpd-securite.md"),
     ("Acquisition de leads via Linkedin", "acquisition-de-leads-via-linkedin", "both", _ACQ),
@@ -190,7 +190,7 @@ PAIRS: list[tuple[str, str, str, str]] = [
         "legacy-id",
         _WTTJ,
     ),
-    # --- examples cited in GITBOOK-SYNTAX.md ------------------------------------------------------------
+    # --- DOC: COM and GitBook's own documentation ------------------------------------------------------------
     ("Qu'est-ce que beta.gouv.fr ?", "quest-ce-que-beta.gouv.fr", "current", "DOC (COM)"),
     ("💘 Objectif impact : éviter le solutionnisme", "objectif-impact-eviter-le-solutionnisme", "both", "DOC (COM)"),
     # heading also in STA la-vie-dune-se/acceleration.md

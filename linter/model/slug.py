@@ -2,8 +2,7 @@
 
 GitBook gives every heading an id computed from its plain text (the caller strips markdown/HTML and decodes
 entities first). The rule below was reconstructed from explicit anchors (``<a href="#ID" id="ID"></a>``, and
-the older ``<a id="ID"></a>``) and ``#fragment`` links of real spaces; see docs/GITBOOK-SYNTAX.md section 3
-and tests/test_slug.py for the heading/id pairs it reproduces.
+the older ``<a id="ID"></a>``) and ``#fragment`` links of real spaces; see tests/test_slug.py for the heading/id pairs it reproduces.
 
 Current generation (:func:`gitbook_id`):
 

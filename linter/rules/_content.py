@@ -46,6 +46,8 @@ def editor_url_kind(url: str) -> str | None:
     - None for `app.gitbook.com/s/<space>/…`: GitBook's own cross-space link form, which it
       rewrites to the published address of the target space.
     """
+    if "gitbook" not in url.lower():
+        return None  # the cheap test first: this runs on every link of every page
     try:
         parts = urlsplit(url.strip())
     except ValueError:

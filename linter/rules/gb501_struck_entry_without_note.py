@@ -146,6 +146,8 @@ _SHOWN = 60
 
 
 def check(page: Page, ctx: Context) -> Iterator[Finding]:
+    if not any(block.struck for block in page.text_blocks):
+        return  # nothing struck out, nothing to explain (most pages: skip the section analysis)
     options = ctx.options
     procurement = _is_procurement(page, options["procurement_pages"])
     if not procurement and not options["other_pages"]:
