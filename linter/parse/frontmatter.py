@@ -16,6 +16,8 @@ import yaml
 from .positions import Position
 
 MAX_NODES = 10_000
+# libyaml's loader when PyYAML has it: the same YAML, several times faster on every page.
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 JsonPath = tuple[str | int, ...]
 
 
@@ -50,15 +52,16 @@ class FrontMatter:
 
 def load_front_matter(raw: str, first_line: int) -> FrontMatter:
     matter = FrontMatter(raw=raw, first_line=first_line)
+    loader = SAFE_LOADER(raw)
     try:
-        root = yaml.compose(raw, Loader=yaml.SafeLoader)
+        root = loader.get_single_node()  # composed once: measured, then constructed
         if root is not None and _expanded_size(root, {}) > MAX_NODES:
             matter.problem = YamlProblem(
                 f"front matter expands to more than {MAX_NODES} values (YAML aliases); refused",
                 Position(first_line, 1),
             )
             return matter
-        matter.data = yaml.safe_load(raw)
+        matter.data = loader.construct_document(root) if root is not None else None
     except yaml.MarkedYAMLError as error:
         matter.problem = _problem_of(error, first_line)
         return matter
@@ -68,6 +71,8 @@ def load_front_matter(raw: str, first_line: int) -> FrontMatter:
     except RecursionError:
         matter.problem = YamlProblem("front matter is nested too deeply", Position(first_line, 1))
         return matter
+    finally:
+        loader.dispose()
     if root is not None:
         _record_positions(root, (), matter.positions, first_line)
     return matter

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from enum import Enum
+from functools import lru_cache
 
 
 class Closing(Enum):
@@ -68,6 +69,7 @@ class TagLine:
         return {a.name: a.value for a in self.attributes}
 
 
+@lru_cache(maxsize=4096)  # the same lines (`{% endhint %}`) recur; TagLine is immutable
 def parse_tag_line(line: str) -> TagLine | None:
     """Parse one source line (without its newline); None when it is not a tag line."""
     match = TAG_LINE.match(line)
