@@ -18,6 +18,7 @@ import click
 from . import __version__
 from .config import Config, ConfigError, apply_config, closest, config_schema, find_config, load_config, selector_vocabulary
 from .engine import count_by_severity
+from .fix import apply_fixes
 from .model.site import find_space
 from .report import FORMATTERS, ReportContext
 from .report.i18n import LANGUAGES, language_from_environment, say
@@ -85,6 +86,7 @@ _LANG = click.option("--lang", type=click.Choice(LANGUAGES), default=None, help=
 @click.option("--force-exclude", is_flag=True, help="Skip named files outside the configured `paths` (for pre-commit).")
 @click.option("--strict", is_flag=True, default=None, help="Exit 1 on warnings too.")
 @click.option("--color/--no-color", default=None, help="Colour the text output (default: on a terminal only).")
+@click.option("--fix", is_flag=True, help="Apply the safe fixes some findings carry, then report what is left.")
 @_LANG
 def check(
     paths: tuple[str, ...],
@@ -98,6 +100,7 @@ def check(
     force_exclude: bool,
     strict: bool | None,
     color: bool | None,
+    fix: bool,
     lang: str | None,
 ) -> None:
     """Lint PATHS (spaces or files; default: the configuration's `paths`, the space here, or content/)."""
@@ -118,6 +121,11 @@ def check(
     try:
         with Progress(settings.lang) as progress:
             result = lint_paths(targets, settings, progress) if targets else RunResult()
+        if fix and targets:
+            fixed = apply_fixes(result.findings)
+            click.echo(say("fixed", settings.lang, count=fixed.fixed, files=len(fixed.files)), err=True)
+            if fixed.fixed:  # report what is left, read from the files as they are now
+                result = lint_paths(targets, settings)
     except UsageError as error:
         _usage_error(str(error), settings.lang)
     _report(result, settings.lang, output_format, output_file, color)

@@ -8,6 +8,17 @@ from typing import Any
 SEVERITIES = ("error", "warning", "info")
 
 
+@dataclass(frozen=True)
+class Edit:
+    """A safe fix: on `line`, the text `original` starting at `column` becomes `replacement`.
+    `--fix` applies it only when the file still holds `original` there."""
+
+    line: int
+    column: int
+    original: str
+    replacement: str
+
+
 @dataclass(frozen=True, order=True)
 class Finding:
     """A problem at a 1-based line and column of a file.
@@ -27,12 +38,14 @@ class Finding:
     # The root-relative file a link finding is about (its missing target), so that a commit
     # that deletes or renames that file can be blamed for the finding; not part of the output.
     target: str | None = field(default=None, compare=False)
+    edit: Edit | None = field(default=None, compare=False)  # what `--fix` may change
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["rule"] = data.pop("rule_id")
         data["name"] = data.pop("rule_name")
         del data["target"]
+        del data["edit"]
         if data["fix"] is None:
             del data["fix"]
         return data

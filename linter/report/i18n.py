@@ -30,6 +30,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "fr": "aucune règle n'a l'identifiant ou le nom {name!r}{hint}",
     },
     "did-you-mean": {"en": " (did you mean {closest!r}?)", "fr": " (vouliez-vous dire {closest!r} ?)"},
+    "fixed": {
+        "en": "fixed {count} problem(s) in {files} file(s)",
+        "fr": "{count} problème(s) corrigé(s) dans {files} fichier(s)",
+    },
     "config-error": {"en": "configuration error: {error}", "fr": "erreur de configuration : {error}"},
     "usage-error": {"en": "usage error: {error}", "fr": "erreur d'utilisation : {error}"},
     "see-help": {"en": "Try 'gitbook-lint --help'.", "fr": "Essayez « gitbook-lint --help »."},

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, Callable, Iterator
 
-from ..finding import SEVERITIES, Finding
+from ..finding import SEVERITIES, Edit, Finding
 
 if TYPE_CHECKING:
     from ..model.page import Page
@@ -133,12 +133,14 @@ class Context:
         fix: str | None = None,
         severity: str | None = None,
         target: str | None = None,
+        edit: Edit | None = None,
         **args: Any,
     ) -> Finding:
         """A finding of this rule at `at` (anything with `line` and `column`, or a pair).
 
         `key` names one of the rule's MESSAGES; `fix`, when given, names another, formatted with
-        the same arguments. `target` is the root-relative path a link finding is about.
+        the same arguments. `target` is the root-relative path a link finding is about; `edit`
+        a safe text change that `--fix` may apply.
         """
         line, column = (at.line, at.column) if hasattr(at, "line") else at
         where = path if path is not None else (self.page.path if self.page is not None else "")
@@ -153,4 +155,5 @@ class Context:
             self.rule.message(key, lang, args),
             self.rule.message(fix, lang, args) if fix else None,
             target,
+            edit,
         )

@@ -31,10 +31,11 @@ Good
 
 from __future__ import annotations
 
+import re
 from typing import Any, Iterator
 from urllib.parse import unquote
 
-from ..finding import Finding
+from ..finding import Edit, Finding
 from ..model.elements import Link
 from ..model.page import Page
 from ._content import severity_for
@@ -120,6 +121,7 @@ Bon
 """
 
 _MAILTO = "mailto:"
+_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")  # a CommonMark backslash escape of punctuation
 _MAIL_LINK_KINDS = ("link", "autolink", "html-href")
 
 
@@ -155,7 +157,10 @@ def _mail_link(link: Link, ctx: Context) -> Iterator[Finding]:
     if link.kind == "autolink" and not target.lower().startswith(_MAILTO):
         target = _MAILTO + target
     if "\\" in link.raw and link.raw != link.target:
-        yield ctx.finding(link, "escaped", fix="write-clean", severity=severity_for(ctx, "warning"), raw=link.raw, clean=target)
+        edit = Edit(link.line, link.column, link.raw, _ESCAPE.sub(r"\1", link.raw))
+        yield ctx.finding(
+            link, "escaped", fix="write-clean", severity=severity_for(ctx, "warning"), edit=edit, raw=link.raw, clean=target
+        )
     body = unquote(target[len(_MAILTO) :].split("?", 1)[0])
     if not body.strip():
         yield ctx.finding(link, "empty-mailto", fix="fix-address")

@@ -26,7 +26,7 @@ from __future__ import annotations
 from typing import Iterator
 from urllib.parse import urlsplit
 
-from ..finding import Finding
+from ..finding import Edit, Finding
 from ..model.elements import Link
 from ..model.site import Site
 from .base import Context
@@ -74,7 +74,8 @@ def check(site: Site, ctx: Context) -> Iterator[Finding]:
     for path, link, scheme, host in _web_links(site):
         if scheme == "http" and host in secure_hosts and not _is_embed(link):
             secure = "https" + link.target.strip()[len("http") :]
-            yield ctx.finding(link, "http", path=path, fix="use-https", url=link.target, host=host, secure=secure)
+            edit = _https_edit(link)
+            yield ctx.finding(link, "http", path=path, fix="use-https", edit=edit, url=link.target, host=host, secure=secure)
 
 
 def _web_links(site: Site) -> Iterator[tuple[str, Link, str, str]]:
@@ -91,6 +92,14 @@ def _web_links(site: Site) -> Iterator[tuple[str, Link, str, str]]:
             host = (parts.hostname or "").lower()
             if parts.scheme.lower() in ("http", "https") and host and host not in _LOCAL_HOSTS:
                 yield path, link, parts.scheme.lower(), host
+
+
+def _https_edit(link: Link) -> Edit | None:
+    """The written destination with `http:` made `https:` (`--fix` checks it is still there)."""
+    at = link.raw.lower().find("http:")
+    if at == -1:
+        return None
+    return Edit(link.line, link.column, link.raw, link.raw[:at] + "https:" + link.raw[at + len("http:") :])
 
 
 def _is_embed(link: Link) -> bool:
