@@ -111,3 +111,13 @@ def test_exit_codes(tmp_path: Path) -> None:
     assert run_cli(["warn", "--strict"], tmp_path).exit_code == 1
     assert run_cli(["nowhere"], tmp_path).exit_code == 2
     assert run_cli(["clean", "--format", "yaml"], tmp_path).exit_code == 2
+
+
+def test_sarif_uris_are_percent_encoded_and_absolute_paths_are_file_uris() -> None:
+    findings = [
+        Finding("dossier é/page 1.md", 1, 1, "GB101", "link-target-missing", "error", "m"),
+        Finding("/srv/doc/a b.md", 1, 1, "GB101", "link-target-missing", "error", "m"),
+    ]
+    document = json.loads(FORMATTERS["sarif"](findings, ReportContext()))
+    uris = [result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for result in document["runs"][0]["results"]]
+    assert uris == ["dossier%20%C3%A9/page%201.md", "file:///srv/doc/a%20b.md"]

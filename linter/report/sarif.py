@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+from pathlib import PurePosixPath
 from typing import Any
+from urllib.parse import quote
 
 from ..finding import Finding
 from ..rules.base import Rule
@@ -63,9 +65,19 @@ def _result(finding: Finding, index: dict[str, int]) -> dict[str, Any]:
         "locations": [
             {
                 "physicalLocation": {
-                    "artifactLocation": {"uri": finding.path or "."},
+                    "artifactLocation": {"uri": artifact_uri(finding.path)},
                     "region": {"startLine": finding.line, "startColumn": finding.column},
                 }
             }
         ],
     }
+
+
+def artifact_uri(path: str) -> str:
+    """SARIF wants a URI reference: `dossier é/page.md` must travel as `dossier%20%C3%A9/page.md`,
+    and a path outside the current folder as a `file:` URI."""
+    if not path:
+        return "."
+    if PurePosixPath(path).is_absolute():
+        return PurePosixPath(path).as_uri()
+    return quote(path, safe="/")
