@@ -27,6 +27,7 @@ class UsageError(Exception):
 class SpaceRequest:
     folder: Path
     files: set[str] | None = None  # root-relative paths to report on; None = the whole space
+    folders: set[Path] = field(default_factory=set)  # subfolders of the space to report on
 
 
 @dataclass
@@ -47,14 +48,29 @@ def plan(paths: list[str]) -> list[SpaceRequest]:
         if not path.exists():
             raise UsageError(f"no such file or folder: {raw}")
         if path.is_dir():
-            folder = path.resolve()
-            requests[folder] = SpaceRequest(folder)
+            _plan_folder(requests, path.resolve())
             continue
         folder = find_space(path)
         request = requests.setdefault(folder, SpaceRequest(folder, set()))
         if request.files is not None:
             request.files.add(path.resolve().as_posix())
     return list(requests.values())
+
+
+def _plan_folder(requests: dict[Path, SpaceRequest], folder: Path) -> None:
+    """A folder is a space of its own, or a part of the space above it: `guides/` inside a space
+    is linted as part of that space (its links climb to pages outside it), reporting on its files."""
+    space = folder if _has_marker(folder) else find_space(folder)
+    if space == folder or not _has_marker(space):
+        requests[folder] = SpaceRequest(folder)
+        return
+    request = requests.setdefault(space, SpaceRequest(space, set()))
+    if request.files is not None:
+        request.folders.add(folder)
+
+
+def _has_marker(folder: Path) -> bool:
+    return any((folder / marker).is_file() for marker in (CONFIG_NAME, "SUMMARY.md"))
 
 
 def lint_paths(paths: list[str], settings: Settings | None = None, progress: Progress | None = None) -> RunResult:
@@ -70,11 +86,16 @@ def lint_paths(paths: list[str], settings: Settings | None = None, progress: Pro
         report_on = broken = None
         if request.files is not None:
             report_on = {_relative_to_root(site, Path(file)) for file in request.files}
+            report_on |= {path for path in site.files if _under(site.root / path, request.folders)}
             broken = {_relative_to_root(site, request.folder / path) for path in removed_paths(request.folder)}
         checking = progress.checking if progress is not None else None
         for finding in lint_site(site, with_repository(settings, site), report_on, broken, checking):
             result.findings.append(finding.with_path(display_path(site, finding.path)))
     return result
+
+
+def _under(file: Path, folders: set[Path]) -> bool:
+    return any(folder in file.parents for folder in folders)
 
 
 def with_repository(settings: Settings, site: Site) -> Settings:
@@ -86,8 +107,19 @@ def with_repository(settings: Settings, site: Site) -> Settings:
 
 
 def display_path_of(folder: Path) -> str:
-    shown = os.path.relpath(folder)
-    return folder.as_posix() if shown.startswith("..") else shown.replace(os.sep, "/")
+    return _shown(folder)
+
+
+def _shown(full: Path) -> str:
+    """Relative to the current folder when they share more than the filesystem root (`../x.md`
+    from a sibling folder), else absolute: from /tmp, `/srv/doc/a.md`, not `../srv/doc/a.md`."""
+    here = Path.cwd()
+    try:
+        shared = Path(os.path.commonpath([here, full]))
+        shown = os.path.relpath(full, here)
+    except ValueError:  # another drive on Windows
+        return full.as_posix()
+    return full.as_posix() if shared == Path(full.anchor) and here != shared else shown.replace(os.sep, "/")
 
 
 def _relative_to_root(site: Site, file: Path) -> str:
@@ -104,8 +136,4 @@ def display_path(site: Site, relative: str) -> str:
     """The path as the user would type it from the current folder."""
     # `../.gitbook.yaml` (a config above a `root:` folder) must show as a clean path
     full = Path(os.path.normpath(site.root / relative)) if relative else site.root
-    try:
-        shown = os.path.relpath(full)
-    except ValueError:  # another drive on Windows
-        return full.as_posix()
-    return full.as_posix() if shown.startswith("../../..") else shown.replace(os.sep, "/")
+    return _shown(full)

@@ -1,0 +1,34 @@
+"""Where the command runs from and what it is given: paths a user can click, the right space."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from cli_helpers import run_cli, write_space
+
+LINKED = "# Guide\n\nVoir [l'accueil](../README.md#absent) et [la page](autre.md).\n"
+
+
+def test_a_subfolder_of_a_space_is_linted_as_part_of_that_space(tmp_path: Path) -> None:
+    # links that climb out of the subfolder are not "above the root": the space is the parent
+    write_space(tmp_path, {"README.md": "# Accueil\n", "guides/guide.md": LINKED, "guides/autre.md": "# Autre\n"})
+    for cwd, args in ((tmp_path / "guides", []), (tmp_path, ["guides"])):
+        result = run_cli(args, cwd)
+        assert "GB106" not in result.output
+        assert "GB201" in result.output
+        assert result.exit_code == 0
+
+
+def test_a_subfolder_reports_on_its_files_only(tmp_path: Path) -> None:
+    write_space(tmp_path, {"README.md": "# Accueil\n\n[x](nulle.md)\n", "guides/guide.md": "# Guide\n"})
+    assert run_cli(["guides"], tmp_path).exit_code == 0
+    assert run_cli([], tmp_path).exit_code == 1
+
+
+def test_paths_outside_the_current_folder_are_absolute(tmp_path: Path) -> None:
+    space = write_space(tmp_path / "space", {"README.md": "# Accueil\n\n[x](nulle.md)\n"})
+    result = run_cli([str(space), "--format", "github"], Path("/usr"))  # shares only `/`
+    assert f"file={space.as_posix()}/README.md," in result.output
+    elsewhere = tmp_path / "ailleurs"
+    elsewhere.mkdir()
+    assert "file=../space/README.md," in run_cli([str(space), "--format", "github"], elsewhere).output
