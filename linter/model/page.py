@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import PurePosixPath
 from typing import Any
@@ -23,6 +23,8 @@ from .slug import candidate_ids
 _ATTRIBUTE = re.compile(r"""(?<![\w:-])(?P<name>href|src|id|name)\s*=\s*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>[^\s>"']+))""", re.I)
 _TAG_NAME = re.compile(r"<\s*([A-Za-z][\w-]*)")
 _ANCHOR_TAG = re.compile(r"^<a\s[^>]*>$", re.I)
+_ANCHOR_CLOSE = re.compile(r"</a\s*>", re.I)
+_ANY_TAG = re.compile(r"<[^>]*>")
 _STRIKE_OPEN = re.compile(r"^<(del|s|strike)(\s[^>]*)?>$", re.I)
 _STRIKE_CLOSE = re.compile(r"^</(del|s|strike)\s*>$", re.I)
 _COMMENT = re.compile(r"<!--(.*?)-->", re.S)
@@ -41,6 +43,16 @@ def html_attributes(content: str) -> list[tuple[str, str, int]]:
         group = "dq" if match["dq"] is not None else "sq" if match["sq"] is not None else "bare"
         found.append((name, match[group], match.start(group)))
     return found
+
+
+def html_link_label(content: str, value_at: int) -> str:
+    """The visible text of the `<a>` whose `href` value starts at `value_at`: what lies between
+    the end of its opening tag and the next `</a>`, tags removed, entities decoded."""
+    opened = content.find(">", value_at)
+    closed = _ANCHOR_CLOSE.search(content, opened + 1) if opened != -1 else None
+    if closed is None:
+        return ""
+    return " ".join(html.unescape(_ANY_TAG.sub("", content[opened + 1 : closed.start()])).split())
 
 
 def _tag_name(content: str, offset: int) -> str:
@@ -297,7 +309,8 @@ class _PageBuilder:
         base = start if base == -1 else base
         for name, value, value_at in html_attributes(content):
             where = self.index.position(base + value_at)
-            self.add_html_attribute(name, value, where.line, where.column)
+            label = html_link_label(content, value_at) if name == "href" and _tag_name(content, value_at) == "a" else ""
+            self.add_html_attribute(name, value, where.line, where.column, label)
         if "</table>" in content.lower():
             self.in_cards = False
 
@@ -310,14 +323,16 @@ class _PageBuilder:
             begin, end = self.index.position(at), self.index.position(at + len(match.group(0)))
             self.page.comments.append(Comment(match.group(1).strip(), begin.line, begin.column, end.line, standalone))
 
-    def add_html_attribute(self, name: str, value: str, line: int, column: int) -> None:
+    def add_html_attribute(self, name: str, value: str, line: int, column: int, label: str = "") -> int | None:
+        """Record a link (returning its index in `page.links`) or an anchor."""
         value = html.unescape(value)
         if name in ("href", "src"):
             self.page.links.append(
-                Link(f"html-{name}", value, value, line, column, block=self.current_block, in_card=self.in_cards)
+                Link(f"html-{name}", value, value, line, column, label, self.current_block, self.in_cards)
             )
-        else:
-            self.page.anchors.append(Anchor(value, line, column, "html"))
+            return len(self.page.links) - 1
+        self.page.anchors.append(Anchor(value, line, column, "html"))
+        return None
 
     # -- inline level ------------------------------------------------------------------------
 
@@ -329,6 +344,7 @@ class _PageBuilder:
         run = _InlineRun(self, cursor)
         for child in token.children or []:
             run.visit(child)
+        run.close_html_link(closed=False)  # an `<a>` not closed in its inline has no label
         self.record_text_block(token, run, line_range[0])
 
     def record_text_block(self, token: Token, run: _InlineRun, line0: int) -> None:
@@ -397,6 +413,8 @@ class _InlineRun:
         self.struck = 0
         # open links: the opener token, its offset, and the label's text runs (text, offset)
         self.link_stack: list[tuple[Token, int, list[tuple[str, int]]]] = []
+        # an open HTML `<a href>`: its index in `page.links` and its label's text runs
+        self.html_link: tuple[int, list[tuple[str, int]]] | None = None
         self.strike_start: tuple[int, list[str]] | None = None
         self.heading_anchor: Anchor | None = None
         self.pending_anchor: Anchor | None = None
@@ -414,6 +432,8 @@ class _InlineRun:
             self.strike_start[1].append(text)
         if self.link_stack:  # a label: its runs are recorded with their link when it closes
             self.link_stack[-1][2].append((text, offset))
+        elif self.html_link is not None:
+            self.html_link[1].append((text, offset))
         else:
             self.add_run(text, offset, None)
 
@@ -523,6 +543,8 @@ class _InlineRun:
             self.open_strike(offset)
         elif _STRIKE_CLOSE.match(content):
             self.close_strike()
+        elif _ANCHOR_CLOSE.fullmatch(content):
+            self.close_html_link()
         attributes = html_attributes(content)
         # `<a href="#x" id="x"></a>` in a heading is its anchor; an `<a href>` without id is a link.
         is_anchor = self.is_heading and _ANCHOR_TAG.match(content) and any(name == "id" for name, _, _ in attributes)
@@ -530,8 +552,25 @@ class _InlineRun:
             where = self.builder.index.position(offset + value_at)
             if is_anchor and name in ("id", "href"):
                 self.note_heading_anchor(name, html.unescape(value), where.line, where.column)
-            else:
-                self.builder.add_html_attribute(name, value, where.line, where.column)
+                continue
+            index = self.builder.add_html_attribute(name, value, where.line, where.column)
+            if index is not None and name == "href" and _ANCHOR_TAG.match(content):
+                self.close_html_link(closed=False)  # `<a>` does not nest: the previous one had no end
+                self.html_link = (index, [])
+
+    def close_html_link(self, *, closed: bool = True) -> None:
+        """At `</a>`: give the open HTML link its label and record the label's runs with it.
+        Not closed (`closed=False`), the runs are plain prose and the link keeps no label."""
+        if self.html_link is None:
+            return
+        index, runs = self.html_link
+        self.html_link = None
+        link: Link | None = None
+        if closed:
+            link = replace(self.page.links[index], text=" ".join("".join(text for text, _ in runs).split()))
+            self.page.links[index] = link
+        for text, text_offset in runs:
+            self.add_run(text, text_offset, link)
 
     @property
     def is_heading(self) -> bool:

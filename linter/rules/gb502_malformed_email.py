@@ -4,7 +4,8 @@ What
 : Checks the syntax of every email address (with email-validator, without any DNS lookup) in
   prose (not in code, not inside URLs), in `mailto:` links (Markdown and HTML `href`) and in
   front matter strings: a missing or invalid domain, two dots in a row, a space, characters not
-  allowed in an address, an empty `mailto:` (errors). Also reports a mailto link whose visible
+  allowed in an address, an empty `mailto:` (errors). Also reports a mailto link (Markdown, or
+  HTML `<a href="mailto:…">…</a>` in a paragraph or an HTML block such as a table) whose visible
   text is an address other than the one it sends to (error), a `mailto:` destination written
   with backslash escapes such as `mailto:octo\\_malt@octo.com` (warning: CommonMark removes the
   backslash but other renderers and copy-paste keep it; the fix gives the clean form), and
@@ -94,7 +95,8 @@ Quoi
 : Vérifie la syntaxe de chaque adresse e-mail (avec email-validator, sans requête DNS) dans le
   texte (hors code et hors URL), dans les liens `mailto:` (Markdown et `href` HTML) et dans les
   chaînes du front matter : domaine absent ou invalide, deux points qui se suivent, espace,
-  caractères interdits, `mailto:` vide (erreurs). Signale aussi un lien mailto dont le texte
+  caractères interdits, `mailto:` vide (erreurs). Signale aussi un lien mailto (Markdown, ou HTML
+  `<a href="mailto:…">…</a>` dans un paragraphe ou un bloc HTML comme un tableau) dont le texte
   affiche une autre adresse que celle où il envoie (erreur), une destination `mailto:` écrite
   avec des échappements comme `mailto:octo\\_malt@octo.com` (avertissement : CommonMark retire
   la barre, d'autres moteurs et le copier-coller la gardent ; la correction donne la forme
@@ -177,7 +179,7 @@ def _mail_link(link: Link, ctx: Context) -> Iterator[Finding]:
 
 def _text_differs(link: Link, addresses: list[str], ctx: Context) -> Iterator[Finding]:
     """The label shows an address the link does not send to."""
-    if link.kind != "link":
+    if link.kind not in ("link", "html-href"):  # an autolink shows its own destination
         return
     for candidate in candidates(link.text):
         if not any(same_address(candidate.address, address) for address in addresses):
