@@ -126,3 +126,22 @@ def test_nested_image_in_link() -> None:
 def test_repeated_headings_get_numbered_ids() -> None:
     model = Page.from_text("p.md", "## Exemple\n\n## Exemple\n\n## Exemple\n")
     assert {"exemple", "exemple-1", "exemple-2"} <= model.anchor_ids
+
+
+def test_html_links_carry_their_label() -> None:
+    source = (
+        'Voir <a href="mailto:a@b.fr">c@<em>d</em>.fr</a> et <a href="x.md">ouvert\n\n'
+        '<table><tr><td><a href="mailto:e@f.fr">\n<b>g@h.fr</b></a></td></tr></table>\n'
+    )
+    model = Page.from_text("p.md", source)
+    assert [(link.target, link.text) for link in model.links] == [("mailto:a@b.fr", "c@d.fr"), ("x.md", ""), ("mailto:e@f.fr", "g@h.fr")]
+    label_runs = [run.text for run in model.text_runs if run.link is not None]
+    assert label_runs == ["c@", "d", ".fr"]  # `ouvert` has no `</a>` in its paragraph: plain prose
+
+
+def test_a_struck_html_block_is_a_struck_paragraph() -> None:
+    source = "# T\n\n<del>\n<strong>Ancien titulaire</strong>\n</del>\n\n<p><s>a</s> b <s>c</s></p>\n"
+    model = Page.from_text("p.md", source)
+    struck = [(b.kind, b.text, b.line, b.bold, b.struck) for b in model.text_blocks if b.struck]
+    assert struck == [("paragraph", "Ancien titulaire", 3, True, True)]
+    assert [(s.text, s.line) for s in model.strikes] == [("Ancien titulaire", 3)]

@@ -25,6 +25,9 @@ _TAG_NAME = re.compile(r"<\s*([A-Za-z][\w-]*)")
 _ANCHOR_TAG = re.compile(r"^<a\s[^>]*>$", re.I)
 _ANCHOR_CLOSE = re.compile(r"</a\s*>", re.I)
 _ANY_TAG = re.compile(r"<[^>]*>")
+_BLOCK_WRAPPER = re.compile(r"<(p|div)(?:\s[^>]*)?>(?P<inner>.*)</\1\s*>", re.I | re.S)
+_STRUCK_HTML = re.compile(r"<(del|s|strike)(?:\s[^>]*)?>(?P<inner>.*)</\1\s*>", re.I | re.S)
+_BOLD_HTML = re.compile(r"<(strong|b)(?:\s[^>]*)?>(?P<inner>.*)</\1\s*>|\*\*(?P<stars>.*)\*\*", re.I | re.S)
 _STRIKE_OPEN = re.compile(r"^<(del|s|strike)(\s[^>]*)?>$", re.I)
 _STRIKE_CLOSE = re.compile(r"^</(del|s|strike)\s*>$", re.I)
 _COMMENT = re.compile(r"<!--(.*?)-->", re.S)
@@ -53,6 +56,29 @@ def html_link_label(content: str, value_at: int) -> str:
     if closed is None:
         return ""
     return " ".join(html.unescape(_ANY_TAG.sub("", content[opened + 1 : closed.start()])).split())
+
+
+def struck_html_block(content: str) -> tuple[str, bool] | None:
+    """(plain text, bold) of an HTML block that is wholly struck out — `<del>…</del>`, `<s>`,
+    `<strike>`, possibly inside `<p>` or `<div>` — or None. Bold when `<strong>`, `<b>` (or the
+    `**` an editor meant as bold) wraps the whole struck text."""
+    body = content.strip()
+    while (wrapper := _BLOCK_WRAPPER.fullmatch(body)) is not None:
+        body = wrapper["inner"].strip()
+    struck = _STRUCK_HTML.fullmatch(body)
+    if struck is None or re.search(rf"</{struck.group(1)}\s*>", struck["inner"], re.I):
+        return None  # not struck, or several struck runs with text between them
+    inner = struck["inner"].strip()
+    bold = _BOLD_HTML.fullmatch(inner)
+    if bold is not None:
+        wrapped = bold["inner"] if bold["inner"] is not None else bold["stars"]
+        end = rf"</{bold.group(1)}\s*>" if bold.group(1) else r"\*\*"
+        if re.search(end, wrapped, re.I) is None:  # `<b>a</b> b <b>c</b>` is not wholly bold
+            inner = wrapped
+        else:
+            bold = None
+    text = " ".join(html.unescape(_ANY_TAG.sub("", inner)).split())
+    return (text, bold is not None) if text else None
 
 
 def _tag_name(content: str, offset: int) -> str:
@@ -233,6 +259,7 @@ class _PageBuilder:
             start = self.index.line_start((token.map or [0])[0])
             self.visit_html(token.content, token, start)
             self.record_comments(token.content, start, standalone=True)
+            self.record_struck_html(token)
         elif token.nesting == 1:
             self.container_stack.append(token)
             if kind in ("bullet_list_open", "ordered_list_open"):
@@ -313,6 +340,18 @@ class _PageBuilder:
             self.add_html_attribute(name, value, where.line, where.column, label)
         if "</table>" in content.lower():
             self.in_cards = False
+
+    def record_struck_html(self, token: Token) -> None:
+        """A wholly struck HTML block (`<del>…</del>` on its own lines) is a struck paragraph."""
+        found = struck_html_block(token.content) if "<" in token.content else None
+        if found is None:
+            return
+        text, bold = found
+        first = self.index.first_char((token.map or [0])[0])
+        self.page.strikes.append(Strike(text, first.line, first.column))
+        self.page.text_blocks.append(
+            TextBlock("paragraph", text, first.line, first.column, bold, True, 0, self.current_block)
+        )
 
     def record_comments(self, content: str, start: int, *, standalone: bool) -> None:
         if "<!--" not in content:

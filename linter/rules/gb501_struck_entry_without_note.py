@@ -2,7 +2,8 @@
 
 What
 : Reports a heading, a pseudo-heading (a wholly bold paragraph), a list item, or on a
-  procurement page a paragraph naming a titulaire, whose whole text is struck out (`~~…~~`, `<del>`, `<s>`) when no text that is not struck follows it inside its
+  procurement page a paragraph naming a titulaire, whose whole text is struck out (`~~…~~`, `<del>`, `<s>`, also as an HTML block on its own
+  lines, bold when `<strong>` or `<b>` wraps it all) when no text that is not struck follows it inside its
   entry: up to the next heading or pseudo-heading (for a list item: up to its next sibling item).
   On a procurement page (path or title matching `procurement_pages`), a struck entry inside a
   section whose heading matches `titulaire_headings` (or whose own text matches it) is a
@@ -98,7 +99,8 @@ DOC_FR = """Une entrée barrée (un titulaire, une offre…) sans note qui l'exp
 
 Quoi
 : Signale un titre, un pseudo-titre (paragraphe entièrement en gras), un élément de liste, ou
-  sur une page de marché un paragraphe qui nomme un titulaire, dont tout le texte est barré (`~~…~~`, `<del>`, `<s>`) quand aucun texte non barré ne le suit dans
+  sur une page de marché un paragraphe qui nomme un titulaire, dont tout le texte est barré (`~~…~~`, `<del>`, `<s>`, aussi en bloc HTML sur ses propres
+  lignes, en gras quand `<strong>` ou `<b>` l'entoure en entier) quand aucun texte non barré ne le suit dans
   son entrée : jusqu'au titre ou pseudo-titre suivant (pour un élément de liste : jusqu'à
   l'élément suivant). Sur une page de marché (chemin ou titre correspondant à
   `procurement_pages`), une entrée barrée dans une section dont le titre correspond à
