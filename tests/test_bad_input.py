@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import signal
 from pathlib import Path
 from typing import Iterator
@@ -130,3 +131,20 @@ def _readable(path: Path) -> bool:
         return True
     except OSError:
         return False
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_a_named_pipe_called_md_is_reported_not_read(tmp_path: Path) -> None:
+    # opening it would wait forever for a writer
+    os.mkfifo(tmp_path / "tube.md")
+    lint_space(tmp_path, "autre.md", b"# Autre\n")
+    findings = lint_paths([str(tmp_path)], Settings(select=["GB001"])).findings
+    assert [(f.path.rsplit("/", 1)[-1], f.rule_id) for f in findings] == [("tube.md", "GB001")]
+    assert "named pipe" in findings[0].message
+
+
+def test_a_dangling_symbolic_link_is_named_as_such(tmp_path: Path) -> None:
+    (tmp_path / "lien.md").symlink_to(tmp_path / "disparu.md")
+    lint_space(tmp_path, "autre.md", b"# Autre\n")
+    findings = lint_paths([str(tmp_path)], Settings(select=["GB001"])).findings
+    assert [f.message for f in findings] == ["this is a symbolic link to a file that does not exist"]

@@ -13,6 +13,7 @@ import multiprocessing
 import os
 import posixpath
 import re
+import stat
 import unicodedata
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -308,12 +309,30 @@ CHUNK = 16
 
 def read_page(root: Path, relative: str) -> Page:
     try:
-        data = (root / relative).read_bytes()
-    except OSError as error:
+        data = _read_regular_file(root / relative)
+    except (OSError, _NotAFile) as error:
         page = Page.from_text(relative, "")
         page.problems.append(_unreadable(error))
         return page
     return Page.from_bytes(relative, data)
+
+
+class _NotAFile(Exception):
+    """A `.md` name on something that is not a readable file: `kind` says what (GB001's key)."""
+
+    def __init__(self, kind: str, message: str) -> None:
+        super().__init__(message)
+        self.kind = kind
+
+
+def _read_regular_file(path: Path) -> bytes:
+    """The bytes of a regular file. A named pipe or a device called `x.md` would block or never
+    end: it is refused before it is opened."""
+    if path.is_symlink() and not path.exists():
+        raise _NotAFile("dangling-link", "symbolic link to a file that does not exist")
+    if not stat.S_ISREG(path.stat().st_mode):
+        raise _NotAFile("special-file", "not a regular file (a named pipe, a socket or a device)")
+    return path.read_bytes()
 
 
 def _read_chunk(root: Path, names: list[str]) -> list[Page]:
@@ -342,10 +361,13 @@ def _inside(path: Path, root: Path) -> bool:
     return path == root or root in path.parents
 
 
-def _unreadable(error: OSError) -> Any:
+def _unreadable(error: OSError | _NotAFile) -> Any:
     from .elements import SourceProblem
 
-    return SourceProblem("unreadable", f"cannot read the file: {error.strerror or error}", 1, 1)
+    if isinstance(error, _NotAFile):
+        return SourceProblem(error.kind, str(error), 1, 1)
+    reason = error.strerror or str(error)
+    return SourceProblem("unreadable", f"cannot read the file: {reason}", 1, 1, detail=reason)
 
 
 def _read_config(base: Path) -> FrontMatter | None:

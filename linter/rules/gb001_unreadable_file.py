@@ -1,8 +1,8 @@
 """A page cannot be read as UTF-8 Markdown text.
 
 What
-: Reports a `.md` file that is binary, is not valid UTF-8, cannot be read at all, or nests
-  blocks so deep (more than 20 lists or quotes) that the rest of it cannot be read.
+: Reports a `.md` file that is binary, is not valid UTF-8, cannot be read at all (a symbolic
+  link to nothing, a named pipe), or nests blocks so deep (more than 20 lists or quotes) that the rest of it cannot be read.
 
 Why
 : GitBook imports Markdown as UTF-8 text. A binary file or a file in another encoding shows up
@@ -29,7 +29,7 @@ NAME = "unreadable-file"
 TAGS = ("syntax", "files")
 SEVERITY = "error"
 SCOPE = "page"
-KINDS = ("binary", "encoding", "unreadable", "nesting")
+KINDS = ("binary", "encoding", "unreadable", "nesting", "dangling-link", "special-file")
 MESSAGES = {
     "binary": {
         "en": "this is a binary file, not Markdown text",
@@ -43,6 +43,14 @@ MESSAGES = {
         "en": "blocks (lists, quotes) are nested more than {detail} levels deep here; the rest of the page cannot be checked",
         "fr": "les blocs (listes, citations) sont imbriqués sur plus de {detail} niveaux ici ; la suite de la page ne peut pas être vérifiée",
     },
+    "dangling-link": {
+        "en": "this is a symbolic link to a file that does not exist",
+        "fr": "c'est un lien symbolique vers un fichier qui n'existe pas",
+    },
+    "special-file": {
+        "en": "this is not a regular file (a named pipe, a socket or a device), it cannot be read as a page",
+        "fr": "ce n'est pas un fichier ordinaire (tube nommé, socket ou périphérique) : il ne peut pas être lu comme une page",
+    },
     "unreadable": {
         "en": "the file cannot be read: {detail}",
         "fr": "le fichier ne peut pas être lu : {detail}",
@@ -51,7 +59,8 @@ MESSAGES = {
 DOC_FR = """Une page ne peut pas être lue comme du texte Markdown en UTF-8.
 
 Quoi
-: Signale un fichier `.md` binaire, qui n'est pas en UTF-8 valide, qui ne peut pas être lu, ou
+: Signale un fichier `.md` binaire, qui n'est pas en UTF-8 valide, qui ne peut pas être lu (lien
+  symbolique vers rien, tube nommé), ou
   qui imbrique des blocs si profondément (plus de 20 listes ou citations) que la suite est illisible.
 
 Pourquoi
