@@ -60,7 +60,7 @@ def plan(paths: list[str]) -> list[SpaceRequest]:
 def _plan_folder(requests: dict[Path, SpaceRequest], folder: Path) -> None:
     """A folder is a space of its own, or a part of the space above it: `guides/` inside a space
     is linted as part of that space (its links climb to pages outside it), reporting on its files."""
-    space = folder if _has_marker(folder) else find_space(folder)
+    space = find_space(folder)  # `docs/` under a `.gitbook.yaml` saying `root: docs/` is that space
     if space == folder or not _has_marker(space):
         requests[folder] = SpaceRequest(folder)
         return
@@ -84,7 +84,7 @@ def lint_paths(paths: list[str], settings: Settings | None = None, progress: Pro
         site = Site.load(request.folder, exclude=PathFilter.factory(settings))
         result.sites.append(site)
         report_on = broken = None
-        if request.files is not None:
+        if request.files is not None and not _covers_root(site, request.folders):
             report_on = {_relative_to_root(site, Path(file)) for file in request.files}
             report_on |= {path for path in site.files if _under(site.root / path, request.folders)}
             broken = {_relative_to_root(site, request.folder / path) for path in removed_paths(request.folder)}
@@ -92,6 +92,11 @@ def lint_paths(paths: list[str], settings: Settings | None = None, progress: Pro
         for finding in lint_site(site, with_repository(settings, site), report_on, broken, checking):
             result.findings.append(finding.with_path(display_path(site, finding.path)))
     return result
+
+
+def _covers_root(site: Site, folders: set[Path]) -> bool:
+    """Naming the folder `root:` points at is naming the whole space, `.gitbook.yaml` included."""
+    return any(folder == site.root or folder in site.root.parents for folder in folders)
 
 
 def _under(file: Path, folders: set[Path]) -> bool:

@@ -32,3 +32,11 @@ def test_paths_outside_the_current_folder_are_absolute(tmp_path: Path) -> None:
     elsewhere = tmp_path / "ailleurs"
     elsewhere.mkdir()
     assert "file=../space/README.md," in run_cli([str(space), "--format", "github"], elsewhere).output
+
+
+def test_the_root_folder_of_a_gitbook_yaml_is_that_whole_space(tmp_path: Path) -> None:
+    # `root: docs/`: run inside docs/ (or naming it), the redirects of ../.gitbook.yaml are checked
+    write_space(tmp_path / "docs", {"README.md": "# Accueil\n"})
+    (tmp_path / ".gitbook.yaml").write_text("root: docs/\nredirects:\n  vieux: nulle.md\n", encoding="utf-8")
+    assert "../.gitbook.yaml:3:3: GB321" in run_cli([], tmp_path / "docs").output
+    assert ".gitbook.yaml:3:3: GB321" in run_cli(["docs"], tmp_path).output
