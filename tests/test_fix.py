@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import stat
 from pathlib import Path
@@ -77,3 +78,63 @@ def test_a_file_that_is_not_utf8_is_never_fixed(tmp_path: Path) -> None:
     page.write_bytes("caf\xe9 http://a.fr\n".encode("latin-1"))
     report = apply_fixes([Finding(str(page), 1, 6, "GB506", "x", "info", "m", edit=Edit(1, 6, "http:", "https:"))])
     assert report.fixed == 0 and page.read_bytes() == "caf\xe9 http://a.fr\n".encode("latin-1")
+
+
+def fix_rule(space: Path, rule: str) -> str:
+    """Run `--fix` for one rule, then lint again: the JSON output of the second run."""
+    fixed = CliRunner().invoke(main, [str(space), "--fix", "--select", rule, "--format", "json"])
+    assert fixed.exit_code in (0, 1), fixed.output
+    again = CliRunner().invoke(main, [str(space), "--select", rule, "--format", "json"])
+    return again.stdout.strip()
+
+
+def test_fix_aligns_heading_anchor_href_with_id(tmp_path: Path) -> None:
+    space = make_space(tmp_path / "s")
+    before = (
+        "# Autre\n\n## Calendrier <a href=\"#planning\" id=\"calendrier\"></a>\n\n"
+        "## Budget <a id='budget' href='#Budget'></a>\n\nVoir [le budget](#budget).\n"
+    )
+    (space / "autre.md").write_text(before, encoding="utf-8")
+    untouched = digest(space)
+    assert fix_rule(space, "GB203") == "[]"
+    after = before.replace('href="#planning"', 'href="#calendrier"').replace("href='#Budget'", "href='#budget'")
+    assert (space / "autre.md").read_text(encoding="utf-8") == after
+    assert {name: sha for name, sha in digest(space).items() if name != "autre.md"} == {
+        name: sha for name, sha in untouched.items() if name != "autre.md"
+    }
+
+
+def test_fix_writes_content_ref_name_only_when_the_body_is_one_link(tmp_path: Path) -> None:
+    space = make_space(tmp_path / "s")
+    before = (
+        "# Autre\n\n"
+        '{% content-ref url="guide/" %}\n[Le guide complet](guide/)\n{% endcontent-ref %}\n\n'
+        '{% content-ref url="fiche%20pratique.md" %}\n[La fiche](fiche%20pratique.md)\n{% endcontent-ref %}\n\n'
+        '{% content-ref url="guide/" %}\nVoir [le guide](guide/) avant tout.\n{% endcontent-ref %}\n'
+    )
+    (space / "autre.md").write_text(before, encoding="utf-8")
+    fix_rule(space, "GB302")
+    after = before.replace("[Le guide complet]", "[guide]").replace("[La fiche]", "[fiche pratique.md]")
+    assert (space / "autre.md").read_text(encoding="utf-8") == after  # the body with more text is left alone
+    again = CliRunner().invoke(main, [str(space), "--select", "GB302", "--format", "json"])
+    assert [(f["line"], f["rule"]) for f in json.loads(again.stdout)] == [(12, "GB302")]
+
+
+def test_fix_drops_leading_slashes_of_redirects(tmp_path: Path) -> None:
+    space = make_space(tmp_path / "s")
+    (space / "guide").mkdir()
+    (space / "guide" / "demarrer.md").write_text("# Démarrer\n", encoding="utf-8")
+    before = (
+        "# Réglages\nredirects:\n  /ancien/guide: /guide/demarrer.md\n"
+        "  \"/été\": '//guide/demarrer.md'\n  garde: guide/demarrer.md\n"
+    )
+    config = space / ".gitbook.yaml"
+    config.write_text(before, encoding="utf-8")
+    pages = {name: sha for name, sha in digest(space).items() if name != ".gitbook.yaml"}
+    assert fix_rule(space, "GB322") == "[]"
+    after = (
+        "# Réglages\nredirects:\n  ancien/guide: guide/demarrer.md\n"
+        "  \"été\": 'guide/demarrer.md'\n  garde: guide/demarrer.md\n"
+    )
+    assert config.read_text(encoding="utf-8") == after
+    assert {name: sha for name, sha in digest(space).items() if name != ".gitbook.yaml"} == pages

@@ -21,6 +21,9 @@ class Anchor:
     column: int
     kind: str
     href: str | None = None  # the `href` of a heading anchor, without its `#`
+    href_raw: str = ""  # that `href` value exactly as written, and where it starts
+    href_line: int = 0
+    href_column: int = 0
 
 
 @dataclass

@@ -590,7 +590,7 @@ class _InlineRun:
         for name, value, value_at in attributes:
             where = self.builder.index.position(offset + value_at)
             if is_anchor and name in ("id", "href"):
-                self.note_heading_anchor(name, html.unescape(value), where.line, where.column)
+                self.note_heading_anchor(name, value, where.line, where.column)
                 continue
             index = self.builder.add_html_attribute(name, value, where.line, where.column)
             if index is not None and name == "href" and _ANCHOR_TAG.match(content):
@@ -616,15 +616,16 @@ class _InlineRun:
         stack = self.builder.container_stack
         return bool(stack) and stack[-1].type == "heading_open"
 
-    def note_heading_anchor(self, name: str, value: str, line: int, column: int) -> None:
+    def note_heading_anchor(self, name: str, raw: str, line: int, column: int) -> None:
         current = self.heading_anchor
+        value = html.unescape(raw)
         if name == "href":
             fragment = value[1:] if value.startswith("#") else value
-            self.heading_anchor = Anchor(current.id if current else "", line, column, "heading", fragment)
+            self.heading_anchor = Anchor(current.id if current else "", line, column, "heading", fragment, raw, line, column)
+        elif current is not None and current.href is not None:  # keep where the href is written
+            self.heading_anchor = replace(current, id=value, line=line, column=column)
         else:
-            href = current.href if current else None
-            kind = "heading" if href is not None else "legacy"
-            self.heading_anchor = Anchor(value, line, column, kind, href)
+            self.heading_anchor = Anchor(value, line, column, "legacy")
 
     def plain_text(self) -> str:
         return "".join(text for text, _, _ in self.pieces)

@@ -36,6 +36,10 @@ class FrontMatter:
     data: Any = None
     problem: YamlProblem | None = None
     positions: dict[JsonPath, Position] = field(default_factory=dict)
+    # For a key (or value) that is a one-line scalar: where its text starts, inside any quote.
+    # Exact enough for an edit (`--fix` checks the text is there before changing it).
+    key_text_positions: dict[JsonPath, Position] = field(default_factory=dict)
+    value_text_positions: dict[JsonPath, Position] = field(default_factory=dict)
 
     @property
     def mapping(self) -> dict[str, Any]:
@@ -75,7 +79,28 @@ def load_front_matter(raw: str, first_line: int) -> FrontMatter:
         loader.dispose()
     if root is not None:
         _record_positions(root, (), matter.positions, first_line)
+        _record_text_positions(root, (), matter, first_line)
     return matter
+
+
+def _record_text_positions(node: yaml.Node, path: JsonPath, matter: FrontMatter, first_line: int) -> None:
+    if not isinstance(node, yaml.MappingNode):
+        return
+    for key_node, value_node in node.value:
+        child = path + (str(key_node.value),)
+        for scalar, out in ((key_node, matter.key_text_positions), (value_node, matter.value_text_positions)):
+            where = _text_start(scalar, first_line)
+            if where is not None:
+                out.setdefault(child, where)
+        _record_text_positions(value_node, child, matter, first_line)
+
+
+def _text_start(node: yaml.Node, first_line: int) -> Position | None:
+    """Where a one-line scalar's text starts (after its quote), or None."""
+    if not isinstance(node, yaml.ScalarNode) or node.start_mark.line != node.end_mark.line:
+        return None
+    quoted = 1 if node.style in ("'", '"') else 0
+    return Position(first_line + node.start_mark.line, node.start_mark.column + 1 + quoted)
 
 
 def _problem_of(error: yaml.MarkedYAMLError, first_line: int) -> YamlProblem:

@@ -14,6 +14,9 @@ class Redirect:
     source: str  # the key: an old URL path of the space, without `.md`
     target: object  # the value as YAML read it: a file path when it is a string
     position: Position  # where the key is written in .gitbook.yaml
+    # where the key's and the value's text start (inside any quote), when each is a one-line scalar
+    source_text: Position | None = None
+    target_text: Position | None = None
 
 
 def redirects(site: Site) -> Iterator[Redirect]:
@@ -21,4 +24,11 @@ def redirects(site: Site) -> Iterator[Redirect]:
     if config is None:
         return
     for source, target in site.redirects.items():
-        yield Redirect(str(source), target, config.position_of(("redirects", str(source))))
+        path = ("redirects", str(source))
+        yield Redirect(
+            str(source),
+            target,
+            config.position_of(path),
+            config.key_text_positions.get(path),
+            config.value_text_positions.get(path),
+        )

@@ -2,7 +2,8 @@
 
 What
 : Reports a heading anchor `<a href="#a" id="b"></a>` where the `href` (without `#`) is not the
-  `id`. GitBook always writes both equal.
+  `id`. GitBook always writes both equal. Fixable with `--fix`: the `href` becomes `#` and the
+  `id`, which links elsewhere already use.
 
 Why
 : The anchor was edited by hand: readers who copy the heading's link get `#a`, which leads
@@ -23,7 +24,8 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..finding import Finding
+from ..finding import Edit, Finding
+from ..model.elements import Anchor
 from ..model.page import Page
 from .base import Context
 
@@ -46,7 +48,8 @@ DOC_FR = """Une ancre de titre dont le `href` et l'`id` diffèrent.
 
 Quoi
 : Signale une ancre de titre `<a href="#a" id="b"></a>` dont le `href` (sans `#`) n'est pas
-  l'`id`. GitBook écrit toujours les deux identiques.
+  l'`id`. GitBook écrit toujours les deux identiques. Corrigeable avec `--fix` : le `href` devient
+  `#` suivi de l'`id`, que les liens ailleurs utilisent déjà.
 
 Pourquoi
 : L'ancre a été modifiée à la main : le lecteur qui copie le lien du titre obtient `#a`, qui ne
@@ -67,4 +70,12 @@ Bon
 def check(page: Page, ctx: Context) -> Iterator[Finding]:
     for anchor in page.anchors:
         if anchor.kind == "heading" and anchor.href is not None and anchor.href != anchor.id:
-            yield ctx.finding(anchor, "mismatch", fix="align", href=anchor.href, id=anchor.id)
+            yield ctx.finding(anchor, "mismatch", fix="align", edit=_edit(anchor), href=anchor.href, id=anchor.id)
+
+
+def _edit(anchor: Anchor) -> Edit | None:
+    """`--fix` rewrites the href as `#id`, the id being what links elsewhere already use; not
+    when the id would need escaping inside an attribute."""
+    if not anchor.href_line or not anchor.id or any(char in anchor.id for char in "\"'<>&"):
+        return None
+    return Edit(anchor.href_line, anchor.href_column, anchor.href_raw, "#" + anchor.id)

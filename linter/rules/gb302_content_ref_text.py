@@ -5,7 +5,8 @@ What
   block's `url`: the file name with `.md` (`demarrer.md`), or the folder name for a folder page
   (`guide` for `guide/`). Links whose text is GitBook's `Broken link` placeholder are left to the
   placeholder rule, a link whose target differs from `url` to GB301, and a content-ref to a web
-  address (GitBook's GitHub fallback for a lost page) to the link rules.
+  address (GitBook's GitHub fallback for a lost page) to the link rules. Fixable with `--fix` when
+  the body is exactly one `[text](url)` line: the text becomes the name GitBook writes.
 
 Why
 : GitBook shows the target page's title in the card and rewrites the body with the file name on
@@ -33,9 +34,10 @@ import re
 from typing import Iterator
 from urllib.parse import unquote
 
-from ..finding import Finding
+from ..finding import Edit, Finding
+from ..model.elements import Block, Link
 from ..model.page import Page
-from ._content_ref import basename, body_links, content_refs, is_placeholder, same_target
+from ._content_ref import basename, body_links, content_refs, extra_text, is_placeholder, same_target
 from .base import Context
 
 ID = "GB302"
@@ -62,7 +64,8 @@ Quoi
   d'un dossier (`guide` pour `guide/`). Les liens dont le texte est `Broken link` (le marqueur de
   GitBook) relèvent de la règle des marqueurs, un lien dont la cible diffère de `url` de GB301,
   et un content-ref vers une adresse web (le repli de GitBook sur GitHub pour une page perdue) des
-  règles de liens.
+  règles de liens. Corrigeable avec `--fix` quand le corps est exactement une ligne
+  `[texte](url)` : le texte devient le nom qu'écrit GitBook.
 
 Pourquoi
 : GitBook affiche le titre de la page cible dans la carte et réécrit le corps avec le nom du
@@ -99,4 +102,26 @@ def check(page: Page, ctx: Context) -> Iterator[Finding]:
         text = link.text.strip()
         if text not in (name, unquote(name)) and not same_target(text, unquote(name)):
             label = page.index.first_char(link.line - 1)
-            yield ctx.finding((label.line, label.column + 1), "text-differs", fix="write-name", text=text, name=name, url=url)
+            edit = _edit(page, block, link, unquote(name))
+            yield ctx.finding(
+                (label.line, label.column + 1), "text-differs", fix="write-name", edit=edit, text=text, name=name, url=url
+            )
+
+
+_UNSAFE_IN_LABEL = set("[]\\`<>*")
+
+
+def _edit(page: Page, block: Block, link: Link, name: str) -> Edit | None:
+    """`--fix` replaces the label when the body is exactly `[label](url)` on one line (nothing
+    else a reader wrote would be lost) and the name needs no Markdown escaping."""
+    if extra_text(page, block, link) or _UNSAFE_IN_LABEL.intersection(name):
+        return None
+    line = page.index.line_text(link.line - 1)
+    start = page.index.first_char(link.line - 1).column  # 0-based index just past the `[`
+    end = link.column - 3  # 0-based index of the `](` before the destination
+    if start > end or line[start - 1 : start] != "[" or line[end : end + 2] != "](":
+        return None
+    label = line[start:end]
+    if _UNSAFE_IN_LABEL.intersection(label) or "](" in label:
+        return None  # images, nested brackets or code: not a plain label
+    return Edit(link.line, start + 1, label, name)

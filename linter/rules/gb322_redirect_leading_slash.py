@@ -3,7 +3,8 @@
 What
 : Reports a key or a value of `redirects:` in `.gitbook.yaml` written with a leading `/`
   (`/ancien/guide: /guide.md`). Both are paths relative to the space root: the key an old URL
-  path without `.md`, the value a file.
+  path without `.md`, the value a file. Fixable with `--fix`: the leading slashes are removed
+  where the key or value is written.
 
 Why
 : GitBook's documentation and every real configuration write redirects without the leading
@@ -27,8 +28,9 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..finding import Finding
+from ..finding import Edit, Finding
 from ..model.site import Site
+from ..parse.positions import Position
 from ._redirects import redirects
 from .base import Context
 
@@ -56,7 +58,8 @@ DOC_FR = """Une redirection de `.gitbook.yaml` commence par `/`.
 Quoi
 : Signale une clé ou une valeur de `redirects:` dans `.gitbook.yaml` écrite avec un `/` initial
   (`/ancien/guide: /guide.md`). Les deux sont des chemins depuis la racine de l'espace : la clé une
-  ancienne adresse sans `.md`, la valeur un fichier.
+  ancienne adresse sans `.md`, la valeur un fichier. Corrigeable avec `--fix` : les barres
+  initiales sont retirées là où la clé ou la valeur est écrite.
 
 Pourquoi
 : La documentation de GitBook et toutes les configurations réelles écrivent les redirections sans
@@ -79,7 +82,21 @@ redirects:
 
 def check(site: Site, ctx: Context) -> Iterator[Finding]:
     for redirect in redirects(site):
-        for key, value in (("source", redirect.source), ("target", redirect.target)):
+        for key, value, text_at in (
+            ("source", redirect.source, redirect.source_text),
+            ("target", redirect.target, redirect.target_text),
+        ):
             if isinstance(value, str) and value.startswith("/"):
                 fixed = value.lstrip("/")
-                yield ctx.finding(redirect.position, key, fix="drop-slash", path=site.config_path, value=value, fixed=fixed)
+                edit = _edit(text_at, value, fixed)
+                yield ctx.finding(
+                    redirect.position, key, fix="drop-slash", path=site.config_path, edit=edit, value=value, fixed=fixed
+                )
+
+
+def _edit(text_at: Position | None, value: str, fixed: str) -> Edit | None:
+    """Drop the slashes where the key or value is written; `--fix` checks the text is there (an
+    escaped or folded scalar does not match and is left alone)."""
+    if text_at is None or not fixed:
+        return None  # `/` alone: the root has no relative spelling to offer
+    return Edit(text_at.line, text_at.column, value[: len(value) - len(fixed)], "")
