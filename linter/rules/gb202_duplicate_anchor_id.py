@@ -76,9 +76,12 @@ Bon
 
 def check(page: Page, ctx: Context) -> Iterator[Finding]:
     first_line: dict[str, int] = {}
+    # an empty heading holding only a copy of the anchor above (a GitBook export leftover) is one
+    # problem, GB204's: the fix is to remove that heading, not to rename its anchor
+    leftovers = {id(heading.anchor) for heading in page.headings if heading.anchor is not None and not heading.text.strip()}
     for anchor in sorted(page.anchors, key=lambda anchor: (anchor.line, anchor.column)):
         if not anchor.id:
             continue
         first = first_line.setdefault(anchor.id, anchor.line)
-        if first != anchor.line:
+        if first != anchor.line and id(anchor) not in leftovers:
             yield ctx.finding(anchor, "duplicate", fix="rename", id=anchor.id, first=first)
