@@ -67,6 +67,8 @@ Bon
 
 
 def check(page: Page, ctx: Context) -> Iterator[Finding]:
+    if page.path == ctx.site.summary_path:
+        return  # a SUMMARY group's id names the group for GitBook, not a link target to rename
     for heading in page.headings:
         anchor = heading.anchor
         if anchor is None or not anchor.id or not heading.computed_ids or _from_text(anchor.id, heading.computed_ids):
