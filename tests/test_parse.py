@@ -13,6 +13,7 @@ from markdown_it.tree import SyntaxTreeNode
 
 from linter.parse import make_markdown, make_plain_markdown
 from linter.parse.gitbook_blocks import CLOSE, OPEN, PROBLEMS_KEY, TAG
+from linter.parse.frontmatter import load_front_matter
 from linter.parse.tags import parse_tag_line
 
 MD = make_markdown()
@@ -176,3 +177,10 @@ def _spec_examples() -> list[dict]:
 def test_commonmark_spec_examples_render_the_same() -> None:
     different = [e["example"] for e in _spec_examples() if MD.render(e["markdown"]) != PLAIN.render(e["markdown"])]
     assert different == []
+
+
+def test_an_unclosed_yaml_list_is_reported_where_it_opens_not_past_the_end() -> None:
+    matter = load_front_matter("title: Guide\ndescription: [un, deux\n", 2)
+    assert matter.problem is not None
+    assert (matter.problem.position.line, matter.problem.position.column) == (3, 14)
+    assert "never closed" in matter.problem.message

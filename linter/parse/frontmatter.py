@@ -67,7 +67,7 @@ def load_front_matter(raw: str, first_line: int) -> FrontMatter:
             return matter
         matter.data = loader.construct_document(root) if root is not None else None
     except yaml.MarkedYAMLError as error:
-        matter.problem = _problem_of(error, first_line)
+        matter.problem = _problem_of(error, first_line, raw)
         return matter
     except yaml.YAMLError as error:  # no mark: report at the start of the YAML
         matter.problem = YamlProblem(str(error), Position(first_line, 1))
@@ -103,11 +103,15 @@ def _text_start(node: yaml.Node, first_line: int) -> Position | None:
     return Position(first_line + node.start_mark.line, node.start_mark.column + 1 + quoted)
 
 
-def _problem_of(error: yaml.MarkedYAMLError, first_line: int) -> YamlProblem:
+def _problem_of(error: yaml.MarkedYAMLError, first_line: int, raw: str) -> YamlProblem:
     mark = error.problem_mark or error.context_mark
     what = error.problem or error.context or "invalid YAML"
     if error.context and error.problem:
         what = f"{error.problem} ({error.context})"
+        if error.problem_mark is not None and error.context_mark is not None and error.problem_mark.line >= len(raw.splitlines()):
+            # the end of the YAML is no place to fix an unclosed `[`, `{` or quote: show its start
+            mark = error.context_mark
+            what = f"{error.problem} ({error.context} that starts here and is never closed)"
     if mark is None:
         return YamlProblem(what, Position(first_line, 1))
     return YamlProblem(what, Position(first_line + mark.line, mark.column + 1))
