@@ -199,10 +199,15 @@ def _source_lines(result: RunResult):  # noqa: ANN202 - a lookup function
     from .run import display_path
 
     pages = {display_path(site, path): page for site in result.sites for path, page in site.pages.items()}
+    # .gitbook.yaml is no page, but its findings deserve the excerpt too
+    configs = {display_path(site, site.config_path): site.config.raw.splitlines() for site in result.sites if site.config}
 
     def line_of(path: str, line: int) -> str | None:
         page = pages.get(path)
-        if page is None or line > page.index.line_count:
+        if page is None:
+            lines = configs.get(path, [])
+            return lines[line - 1] if 0 < line <= len(lines) else None
+        if line > page.index.line_count:
             return None
         return page.index.line_text(line - 1)
 

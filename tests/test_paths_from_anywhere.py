@@ -40,3 +40,10 @@ def test_the_root_folder_of_a_gitbook_yaml_is_that_whole_space(tmp_path: Path) -
     (tmp_path / ".gitbook.yaml").write_text("root: docs/\nredirects:\n  vieux: nulle.md\n", encoding="utf-8")
     assert "../.gitbook.yaml:3:3: GB321" in run_cli([], tmp_path / "docs").output
     assert ".gitbook.yaml:3:3: GB321" in run_cli(["docs"], tmp_path).output
+
+
+def test_text_findings_in_gitbook_yaml_show_the_line(tmp_path: Path) -> None:
+    write_space(tmp_path, {"README.md": "# Accueil\n"})
+    (tmp_path / ".gitbook.yaml").write_text("redirects:\n  vieux: nulle.md\n", encoding="utf-8")
+    assert ".gitbook.yaml:2:3: GB321" in (output := run_cli([], tmp_path).output)
+    assert "    2 |   vieux: nulle.md\n      |   ^\n" in output
