@@ -13,7 +13,7 @@ from .finding import Finding
 from .model.git import github_repository
 from .model.site import CONFIG_NAME, Site, find_space
 from .settings import Settings
-from .staged import removed_paths
+from .staged import pages_losing_anchors, removed_paths
 
 if TYPE_CHECKING:
     from .report.progress import Progress
@@ -88,10 +88,17 @@ def lint_paths(paths: list[str], settings: Settings | None = None, progress: Pro
             report_on = {_relative_to_root(site, Path(file)) for file in request.files}
             report_on |= {path for path in site.files if _under(site.root / path, request.folders)}
             broken = {_relative_to_root(site, request.folder / path) for path in removed_paths(request.folder)}
+            broken |= _losing_anchors(site, request.folder)
         checking = progress.checking if progress is not None else None
         for finding in lint_site(site, with_repository(settings, site), report_on, broken, checking):
             result.findings.append(finding.with_path(display_path(site, finding.path)))
     return result
+
+
+def _losing_anchors(site: Site, folder: Path) -> set[str]:
+    """Root-relative pages whose staged edit removes an anchor (Git paths are relative to `folder`)."""
+    by_git_path = {Path(os.path.relpath(site.root / path, folder)).as_posix(): page for path, page in site.pages.items()}
+    return {by_git_path[git_path].path for git_path in pages_losing_anchors(folder, by_git_path)}
 
 
 def _covers_root(site: Site, folders: set[Path]) -> bool:

@@ -10,6 +10,7 @@ behaviour.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -158,3 +159,15 @@ def test_the_hook_runs_under_pre_commit(repo: Path, tmp_path: Path) -> None:
     passed = pre_commit()
     assert passed.returncode == 0, passed.stdout + passed.stderr
     assert "Passed" in passed.stdout
+
+
+def test_a_renamed_heading_breaks_anchor_links_elsewhere(repo: Path) -> None:
+    # only marches.md is passed: the `#la-liste` link in README.md is broken by its edit
+    (repo / "content/marches.md").write_text("# Marchés\n\n## La liste\n\nRien.\n", encoding="utf-8")
+    (repo / "content/README.md").write_text("# Accueil\n\n[liste](marches.md#la-liste) [x](#nulle-part)\n", encoding="utf-8")
+    _git(repo, "commit", "-qam", "liste")
+    (repo / "content/marches.md").write_text("# Marchés\n\n## Les marchés en cours\n\nRien.\n", encoding="utf-8")
+    _git(repo, "add", "-A")
+    completed = run_installed(["--force-exclude", "--format", "json", "content/marches.md"], repo)
+    found = [(item["path"], item["rule"]) for item in json.loads(completed.stdout)]
+    assert found == [("content/README.md", "GB201")]  # not README's own `#nulle-part`
