@@ -47,3 +47,12 @@ def test_text_findings_in_gitbook_yaml_show_the_line(tmp_path: Path) -> None:
     (tmp_path / ".gitbook.yaml").write_text("redirects:\n  vieux: nulle.md\n", encoding="utf-8")
     assert ".gitbook.yaml:2:3: GB321" in (output := run_cli([], tmp_path).output)
     assert "    2 |   vieux: nulle.md\n      |   ^\n" in output
+
+
+def test_a_folder_with_its_own_summary_beside_a_configured_space_is_its_own_space(tmp_path: Path) -> None:
+    write_space(tmp_path / "docs", {"README.md": "# Accueil\n"})
+    (tmp_path / ".gitbook.yaml").write_text("root: docs/\n", encoding="utf-8")
+    write_space(tmp_path / "manuel", {"README.md": "# Manuel\n\n[x](nulle.md)\n"})
+    result = run_cli(["manuel"], tmp_path)
+    assert "manuel/README.md:3:" in result.output and result.exit_code == 1
+    assert "manuel/README.md:3:" in run_cli(["manuel/README.md"], tmp_path).output

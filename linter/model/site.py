@@ -381,16 +381,34 @@ def _read_config(base: Path) -> FrontMatter | None:
     return load_front_matter(text.replace("\r\n", "\n"), 1)
 
 
+def configured_root(base: Path) -> Path:
+    """The folder the `.gitbook.yaml` in `base` names as `root:` (`base` itself without one)."""
+    config = _read_config(base)
+    root = config.mapping.get("root") if config else None
+    return (base / root).resolve() if isinstance(root, str) and root.strip() else base
+
+
 def find_space(start: Path) -> Path:
-    """The folder of the space holding `start`: the nearest folder upward with `.gitbook.yaml`,
-    else with SUMMARY.md, else `start` itself (or its folder)."""
+    """The folder of the space holding `start`: the nearest folder upward with `.gitbook.yaml`
+    when `start` is under the `root:` it names, else the nearest with SUMMARY.md (a space of its
+    own beside a configured one), else the `.gitbook.yaml` folder, else `start` (or its folder)."""
     start = start.resolve()
     folder = start if start.is_dir() else start.parent
-    for marker in (CONFIG_NAME, "SUMMARY.md"):
-        for candidate in (folder, *folder.parents):
-            if (candidate / marker).is_file():
-                return candidate
-            if (candidate / ".git").exists():
-                break
-    return folder
+    configured = _nearest_with(folder, CONFIG_NAME)
+    summary = _nearest_with(folder, "SUMMARY.md")
+    if configured is not None:
+        root = configured_root(configured)
+        if summary is None or root == start or root in start.parents or summary in configured.parents:
+            return configured
+    return summary or configured or folder
+
+
+def _nearest_with(folder: Path, marker: str) -> Path | None:
+    """The nearest folder from `folder` upward holding `marker`, not past a Git repository's top."""
+    for candidate in (folder, *folder.parents):
+        if (candidate / marker).is_file():
+            return candidate
+        if (candidate / ".git").exists():
+            break
+    return None
 
