@@ -25,7 +25,7 @@ from .report.i18n import LANGUAGES, language_from_environment, say
 from .report.progress import Progress
 from .rules import all_rules, rule_by_selector
 from .report.rules_doc import rules_markdown
-from .run import RunResult, UsageError, lint_paths
+from .run import RunResult, UsageError, display_path, lint_paths
 from .settings import Settings
 
 SPACE_MARKERS = (".gitbook.yaml", "SUMMARY.md")
@@ -188,6 +188,9 @@ def _report(result: RunResult, lang: str, output_format: str, output_file: str |
             _usage_error(say("cannot-write", lang, path=output_file, error=error.strerror or error), lang)
     else:
         click.echo(report, nl=False)
+    for site in result.sites:
+        for folder in site.unreadable_folders:
+            click.echo("gitbook-lint: " + say("unreadable-folder", lang, path=display_path(site, folder.rstrip("/")) + "/"), err=True)
     if output_format == "text":
         counts = count_by_severity(result.findings)
         key = "summary" if result.findings else "clean"

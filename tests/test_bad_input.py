@@ -148,3 +148,25 @@ def test_a_dangling_symbolic_link_is_named_as_such(tmp_path: Path) -> None:
     lint_space(tmp_path, "autre.md", b"# Autre\n")
     findings = lint_paths([str(tmp_path)], Settings(select=["GB001"])).findings
     assert [f.message for f in findings] == ["this is a symbolic link to a file that does not exist"]
+
+
+def test_a_folder_that_cannot_be_read_is_named_not_skipped_silently(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # as root every folder can be read: the refusal is simulated where the space is walked
+    from cli_helpers import run_cli
+
+    from linter.model import site as site_module
+
+    (tmp_path / "secret").mkdir()
+    lint_space(tmp_path, "autre.md", b"# Autre\n")
+    walk = os.walk
+
+    def refusing_walk(top: str, onerror: object = None, **extra: object) -> Iterator[tuple[str, list[str], list[str]]]:
+        for folder, dirs, names in walk(top, **extra):
+            if folder.endswith("secret"):
+                onerror(PermissionError(13, "Permission denied", folder))  # type: ignore[operator]
+                continue
+            yield folder, dirs, names
+
+    monkeypatch.setattr(site_module.os, "walk", refusing_walk)
+    result = run_cli([], tmp_path)
+    assert "cannot read the folder secret/: its files were not checked" in result.output

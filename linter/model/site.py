@@ -93,6 +93,7 @@ class Site:
     files: list[str] = field(default_factory=list)  # every file under root, relative, sorted
     directories: set[str] = field(default_factory=set)
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, why)
+    unreadable_folders: list[str] = field(default_factory=list)  # root-relative, ending in `/`
     summary: Summary | None = None
     ignored_root: tuple[str, str] | None = None  # (`root:` value, "missing" or "outside") when not used
     # Derived data that model helpers compute once per site (see `references.references`).
@@ -140,7 +141,12 @@ class Site:
 
     def _scan(self, exclude: Any) -> None:
         root = str(self.root)
-        for folder, dirs, names in os.walk(root):
+
+        def unreadable(error: OSError) -> None:  # never a silent skip: the run tells the user
+            where = os.path.relpath(error.filename or root, root).replace(os.sep, "/")
+            self.unreadable_folders.append("./" if where == "." else where + "/")
+
+        for folder, dirs, names in os.walk(root, onerror=unreadable):
             relative_folder = os.path.relpath(folder, root).replace(os.sep, "/")
             prefix = "" if relative_folder == "." else relative_folder + "/"
             dirs[:] = sorted(d for d in dirs if d not in SKIPPED_DIRS and (not d.startswith(".") or d == ".gitbook"))

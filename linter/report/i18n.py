@@ -19,6 +19,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "{pages} pages checked: no problem found",
         "fr": "{pages} pages vérifiées : aucun problème trouvé",
     },
+    "unreadable-folder": {
+        "en": "warning: cannot read the folder {path}: its files were not checked",
+        "fr": "attention : le dossier {path} ne peut pas être lu : ses fichiers n'ont pas été vérifiés",
+    },
     "by-rule": {"en": "Findings by rule:", "fr": "Signalements par règle :"},
     "fix": {"en": "fix", "fr": "correction"},
     "no-rule": {
