@@ -121,3 +121,12 @@ def test_sarif_uris_are_percent_encoded_and_absolute_paths_are_file_uris() -> No
     document = json.loads(FORMATTERS["sarif"](findings, ReportContext()))
     uris = [result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for result in document["runs"][0]["results"]]
     assert uris == ["dossier%20%C3%A9/page%201.md", "file:///srv/doc/a%20b.md"]
+
+
+def test_text_caret_counts_terminal_cells_of_wide_and_combining_characters() -> None:
+    # column 8 is `{`: 日 and 📊 take two cells each, the decomposed é one cell for two code points
+    source = "日📊 e\u0301t {% hint %}"
+    context = ReportContext(source_line=lambda path, line: source if line == 3 else None)
+    finding = Finding("docs/a.md", 3, 8, "GB021", "unclosed-block", "error", "m")
+    lines = format_text([finding], context).splitlines()
+    assert lines[2].split("| ", 1)[1] == " " * 8 + "^"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
 
 from ..finding import Finding
@@ -48,7 +49,14 @@ def _excerpt(finding: Finding, context: ReportContext) -> list[str]:
     caret_at = min(finding.column - 1 - start, len(shown))
     gutter = f"{finding.line:>5} | "
     caret = _paint("^", finding.severity, context.color)
-    return [_paint(gutter, "dim", context.color) + shown, _paint(" " * 6 + "| ", "dim", context.color) + " " * caret_at + caret]
+    padding = " " * _display_width(shown[:caret_at])
+    return [_paint(gutter, "dim", context.color) + shown, _paint(" " * 6 + "| ", "dim", context.color) + padding + caret]
+
+
+def _display_width(text: str) -> int:
+    """Terminal cells `text` takes: columns count code points, but a CJK character or an emoji
+    takes two cells and a combining accent (decomposed `é`) none, so the caret must skip cells."""
+    return sum(0 if unicodedata.combining(char) else 2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
 
 
 def _counts(findings: list[Finding], context: ReportContext) -> list[str]:
