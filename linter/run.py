@@ -45,15 +45,17 @@ def plan(paths: list[str]) -> list[SpaceRequest]:
     requests: dict[Path, SpaceRequest] = {}
     for raw in paths:
         path = Path(raw)
-        if not path.exists():
+        if not path.exists() and not path.is_symlink():
             raise UsageError(f"no such file or folder: {raw}")
         if path.is_dir():
             _plan_folder(requests, path.resolve())
             continue
-        folder = find_space(path)
+        # a symbolic link is reported as named (one to nothing is GB001's finding, not a usage error)
+        named = path.parent.resolve() / path.name if path.is_symlink() else path.resolve()
+        folder = find_space(named.parent)
         request = requests.setdefault(folder, SpaceRequest(folder, set()))
         if request.files is not None:
-            request.files.add(path.resolve().as_posix())
+            request.files.add(named.as_posix())
     return list(requests.values())
 
 

@@ -170,3 +170,14 @@ def test_a_folder_that_cannot_be_read_is_named_not_skipped_silently(tmp_path: Pa
     monkeypatch.setattr(site_module.os, "walk", refusing_walk)
     result = run_cli([], tmp_path)
     assert "cannot read the folder secret/: its files were not checked" in result.output
+
+
+def test_a_dangling_symbolic_link_named_on_the_command_line_is_linted(tmp_path: Path) -> None:
+    # pre-commit may pass it: a GB001 finding (exit 1), not a usage error (exit 2)
+    from cli_helpers import run_cli
+
+    lint_space(tmp_path, "autre.md", b"# Autre\n")
+    (tmp_path / "lien.md").symlink_to(tmp_path / "disparu.md")
+    result = run_cli(["--select", "GB001", "lien.md"], tmp_path)
+    assert result.exit_code == 1
+    assert result.output.startswith("lien.md:1:1: GB001 unreadable-file this is a symbolic link")
