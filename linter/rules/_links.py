@@ -65,4 +65,6 @@ def missing_path_finding(
     elif "fix-web-address" in ctx.rule.messages and web_address(link.target):
         fix = "fix-web-address"
         args["address"] = web_address(link.target)
+        # the path it leads to (`dossier/ https:/x.fr`) would only puzzle: say why it is a path
+        key = f"{key}-web-address" if f"{key}-web-address" in ctx.rule.messages else key
     return ctx.finding(link, key, fix=fix, target=wanted, link=link.target, wanted=wanted, **args)

@@ -46,6 +46,10 @@ MESSAGES = {
         "en": "link target not found: `{link}` leads to `{wanted}`, which is not in the space",
         "fr": "cible de lien introuvable : `{link}` mène à `{wanted}`, absent de l'espace",
     },
+    "missing-web-address": {
+        "en": "link target not found: `{link}` is read as a file of the space, not as a web address",
+        "fr": "cible de lien introuvable : `{link}` est lu comme un fichier de l'espace, pas comme une adresse web",
+    },
     "fix-web-address": {
         "en": "if this is a web address, write it in full, with nothing before it: `{address}`",
         "fr": "s'il s'agit d'une adresse web, écrivez-la en entier, sans rien devant : `{address}`",
