@@ -25,6 +25,7 @@ import jsonschema
 import pathspec
 import yaml
 
+from .parse.frontmatter import yaml_problem
 from .rules import all_rules
 from .rules.base import Rule
 from .settings import Settings
@@ -130,8 +131,8 @@ def _parse(path: Path, text: str) -> dict[str, Any]:
         try:
             data = yaml.safe_load(text)
         except yaml.YAMLError as error:
-            mark = getattr(error, "problem_mark", None)
-            raise ConfigError(f"this is not valid YAML: {error}", path, mark.line + 1 if mark else None) from error
+            problem = yaml_problem(error, text)
+            raise ConfigError(f"this is not valid YAML: {problem.message}", path, problem.position.line) from error
         data = {} if data is None else data
     if not isinstance(data, dict):
         raise ConfigError("the configuration must be a mapping of keys to values", path, 1)

@@ -247,3 +247,13 @@ def test_the_examples_of_the_configuration_docs_are_valid() -> None:
 
         data = tomllib.loads(body)["tool"]["gitbook-lint"] if kind == "toml" else yaml.safe_load(body)
         validate_config(data)
+
+
+def test_invalid_yaml_configuration_is_one_line_at_the_unclosed_list(tmp_path: Path) -> None:
+    write_space(tmp_path)
+    (tmp_path / ".gitbook-lint.yaml").write_text("lang: fr\nselect: [GB101\n", encoding="utf-8")
+    result = run_cli([], tmp_path)
+    assert result.exit_code == 2
+    message = result.output.strip()
+    assert "\n" not in message and "<unicode string>" not in message
+    assert ".gitbook-lint.yaml:2: " in message and "never closed" in message

@@ -103,6 +103,13 @@ def _text_start(node: yaml.Node, first_line: int) -> Position | None:
     return Position(first_line + node.start_mark.line, node.start_mark.column + 1 + quoted)
 
 
+def yaml_problem(error: yaml.YAMLError, raw: str, first_line: int = 1) -> YamlProblem:
+    """A YAML error as one short sentence and the place to fix it (for any YAML file)."""
+    if isinstance(error, yaml.MarkedYAMLError):
+        return _problem_of(error, first_line, raw)
+    return YamlProblem(str(error), Position(first_line, 1))
+
+
 def _problem_of(error: yaml.MarkedYAMLError, first_line: int, raw: str) -> YamlProblem:
     mark = error.problem_mark or error.context_mark
     what = error.problem or error.context or "invalid YAML"
