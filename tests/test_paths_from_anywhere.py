@@ -56,3 +56,14 @@ def test_a_folder_with_its_own_summary_beside_a_configured_space_is_its_own_spac
     result = run_cli(["manuel"], tmp_path)
     assert "manuel/README.md:3:" in result.output and result.exit_code == 1
     assert "manuel/README.md:3:" in run_cli(["manuel/README.md"], tmp_path).output
+
+
+def test_a_repository_folder_holding_spaces_lints_each_space(tmp_path: Path) -> None:
+    # `gitbook-lint .` at the top: docs/ and manuel/ are two spaces; the repository's own
+    # README.md is no page of either
+    write_space(tmp_path / "docs", {"README.md": "# Docs\n\n[x](nulle.md)\n", "guide/a.md": "# A\n\n[d](../README.md)\n"})
+    write_space(tmp_path / "manuel", {"README.md": "# Manuel\n"})
+    (tmp_path / "README.md").write_text("# Dépôt\n\n[x](absente.md)\n", encoding="utf-8")
+    output = run_cli(["."], tmp_path).output
+    assert "docs/README.md:3:" in output
+    assert "GB106" not in output and "\nREADME.md" not in output and not output.startswith("README.md")
