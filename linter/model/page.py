@@ -228,6 +228,7 @@ class _PageBuilder:
         self.container_stack: list[Token] = []
         self.list_depth = 0
         self.in_cards = False
+        self.too_deep: Token | None = None  # the first block at markdown-it's nesting limit
 
     def build(self) -> None:
         page = self.page
@@ -236,9 +237,12 @@ class _PageBuilder:
         self.problems = {id(problem.token): problem for problem in env.get(PROBLEMS_KEY, [])}
         notes = env.get("footnotes", {}).get("list", {})
         page.footnote_labels = [note["label"] for note in notes.values() if "label" in note]
+        limit = shared_markdown().options["maxNesting"]
         for position, token in enumerate(page._tokens):
+            if self.too_deep is None and token.level >= limit - 1 and token.map:
+                self.too_deep = token
             self.visit(position, token)
-        self._check_nesting()
+        self._check_nesting(limit)
         page.links.sort(key=lambda link: (link.line, link.column))
         page.text_runs.sort(key=lambda run: (run.line, run.column))
         self._check_unterminated_front_matter()
@@ -257,7 +261,7 @@ class _PageBuilder:
             self.visit_inline(token)
         elif kind == "html_block":
             start = self.index.line_start((token.map or [0])[0])
-            self.visit_html(token.content, token, start)
+            self.visit_html(token.content, start)
             self.record_comments(token.content, start, standalone=True)
             self.record_struck_html(token)
         elif token.nesting == 1:
@@ -328,7 +332,7 @@ class _PageBuilder:
     def current_block(self) -> str | None:
         return self.block_stack[-1].name if self.block_stack else None
 
-    def visit_html(self, content: str, token: Token, start: int) -> None:
+    def visit_html(self, content: str, start: int) -> None:
         """Links and ids in raw HTML (a `<figure>`, a cards table, `<a name>`…)."""
         if _CARDS.search(content):
             self.in_cards = True
@@ -416,13 +420,10 @@ class _PageBuilder:
             self.page.anchors.append(heading.anchor)
         self.page.headings.append(heading)
 
-    def _check_nesting(self) -> None:
+    def _check_nesting(self, limit: int) -> None:
         """markdown-it stops reading a page whose blocks nest past `maxNesting`: say so."""
-        limit = shared_markdown().options["maxNesting"]
-        deepest = max(self.page.tokens, key=lambda token: token.level, default=None)
-        if deepest is not None and deepest.level >= limit - 1:
-            opener = next(token for token in self.page.tokens if token.level >= limit - 1 and token.map)
-            line = opener.map[0] + 1 if opener.map else 1
+        if self.too_deep is not None and self.too_deep.map:
+            line = self.too_deep.map[0] + 1
             self.page.problems.append(
                 SourceProblem("nesting", f"blocks are nested more than {limit} levels deep", line, 1, limit)
             )

@@ -14,7 +14,6 @@ import os
 import posixpath
 import re
 import stat
-import unicodedata
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
@@ -27,6 +26,7 @@ import yaml
 
 from ..parse.frontmatter import FrontMatter, load_front_matter
 from . import git, uses
+from .names import nfc
 from .page import Page
 from .slug import gitbook_id
 from .summary import NavItem, Summary, read_summary
@@ -36,10 +36,6 @@ ASSETS_DIR = ".gitbook/assets/"
 INCLUDES_DIR = ".gitbook/includes/"
 SKIPPED_DIRS = {".git", "node_modules", ".venv", "venv", "__pycache__", ".hg", ".svn"}
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
-
-
-def nfc(text: str) -> str:
-    return unicodedata.normalize("NFC", text)
 
 
 def slug_key(path: str) -> str:
@@ -174,7 +170,11 @@ class Site:
 
     def _read_pages(self, jobs: int | None) -> None:
         names = [path for path in self.files if path.lower().endswith(".md") and not path.startswith(ASSETS_DIR)]
-        for page in parse_pages(self.root, names, jobs):
+        # SUMMARY.md is read here, in this process: its nav tree is built from its tokens, which
+        # a page parsed in a worker process leaves behind (and would have to parse again).
+        in_process = [name for name in names if name == self.summary_path]
+        others = [name for name in names if name != self.summary_path]
+        for page in [*parse_pages(self.root, others, jobs), *(read_page(self.root, name) for name in in_process)]:
             self.pages[page.path] = page
 
     # -- lookups -----------------------------------------------------------------------------
@@ -271,7 +271,15 @@ class Site:
         return self.summary.items if self.summary else []
 
     def resolve(self, from_path: str, target: str) -> Target:
-        """Resolve a link written in `from_path` the way GitBook does."""
+        """Resolve a link written in `from_path` the way GitBook does. Memoised: the link rules,
+        the use indexes (`uses.py`) and the content rules all resolve the same links."""
+        key = ("resolve", from_path, target)
+        found = self.memo.get(key)
+        if found is None:
+            found = self.memo[key] = self._resolve(from_path, target)
+        return found
+
+    def _resolve(self, from_path: str, target: str) -> Target:
         target = target.strip()
         if target.startswith("<") and target.endswith(">"):
             target = target[1:-1]

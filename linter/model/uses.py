@@ -14,8 +14,9 @@ the name; compare with `nfc(path) in site.linked_files`.
 
 from __future__ import annotations
 
-import unicodedata
 from typing import TYPE_CHECKING
+
+from .names import nfc
 
 if TYPE_CHECKING:
     from .site import Site
@@ -30,10 +31,10 @@ def linked_files(site: Site) -> frozenset[str]:
         for link in page.links:
             target = site.resolve(page.path, link.target)
             if target.path is not None and target.kind == "file":
-                found.add(_nfc(target.path))
+                found.add(nfc(target.path))
         cover = _cover_of(site, page.path)
         if cover is not None:
-            found.add(_nfc(cover))
+            found.add(nfc(cover))
     return frozenset(found)
 
 
@@ -58,7 +59,7 @@ def included_files(site: Site) -> frozenset[str]:
             if link.kind == INCLUDE:
                 target = site.resolve(page.path, link.target)
                 if target.path is not None:
-                    found.add(_nfc(target.path))
+                    found.add(nfc(target.path))
     return frozenset(found)
 
 
@@ -71,7 +72,3 @@ def summary_listing(site: Site) -> dict[str, list[NavItem]]:
         if target.kind == "file" and target.path is not None:
             listing.setdefault(target.path, []).append(item)
     return listing
-
-
-def _nfc(path: str) -> str:
-    return unicodedata.normalize("NFC", path)

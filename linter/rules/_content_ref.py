@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import unicodedata
 from typing import Iterator
 from urllib.parse import unquote
 
 from ..model.elements import Block, Link
+from ..model.names import nfc
 from ..model.page import Page
 
 def content_refs(page: Page) -> Iterator[Block]:
@@ -31,7 +31,7 @@ def extra_text(page: Page, block: Block, link: Link) -> str:
 
 def same_target(href: str, url: str) -> bool:
     """Whether two spellings name the same target (`%20` or a space, NFC or NFD accents)."""
-    return _nfc(unquote(href.strip())) == _nfc(unquote(url.strip()))
+    return nfc(unquote(href.strip())) == nfc(unquote(url.strip()))
 
 
 def basename(url: str) -> str:
@@ -40,8 +40,6 @@ def basename(url: str) -> str:
     return path.rsplit("/", 1)[-1]
 
 
-def _nfc(text: str) -> str:
-    return unicodedata.normalize("NFC", text)
 
 
 _PLACEHOLDER_TEXT = "Broken link"
