@@ -83,3 +83,11 @@ def test_click_usage_errors_follow_the_language(tmp_path: Path) -> None:
     assert french.exit_code == 2 and "erreur d'utilisation" in french.stderr and "--help" in french.stderr
     english = run_cli(["--nope", "--lang", "en"], tmp_path, env={"LANG": "fr_FR.UTF-8"})
     assert english.exit_code == 2 and "usage error" in english.stderr
+
+
+def test_french_docs_reuse_the_english_examples_only_where_left_empty() -> None:
+    from linter.rules.base import with_shared_examples
+
+    english = "Résumé.\n\nWhat\n: x\n\nBad\n```md\nA\n```\n\nGood\n```md\nB\n```"
+    french = "Résumé.\n\nQuoi\n: x\n\nMauvais\n\nBon\n```md\nB en français\n```"
+    assert with_shared_examples(french, english).endswith("Mauvais\n```md\nA\n```\n\nBon\n```md\nB en français\n```")

@@ -11,7 +11,9 @@ generator `check(model, ctx)` (a `Page` for page rules, the `Site` for site rule
     def check(page, ctx): yield ctx.finding(where, "key", name=...)
 
 The docstring is the rule's documentation: a summary line, then sections `What`, `Why`,
-`Bad` and `Good` (the examples as fenced Markdown).
+`Bad` and `Good` (the examples as fenced Markdown). DOC_FR has `Quoi`, `Pourquoi`, `Mauvais`
+and `Bon`; a `Mauvais` or `Bon` left empty shows the English example, so an example that is the
+same Markdown in both languages is written once.
 """
 
 from __future__ import annotations
@@ -30,8 +32,35 @@ if TYPE_CHECKING:
 
 LANGUAGES = ("en", "fr")
 DOC_SECTIONS = ("What", "Why", "Bad", "Good")
+DOC_SECTIONS_FR = ("Quoi", "Pourquoi", "Mauvais", "Bon")
+_SHARED_EXAMPLES = {"Mauvais": "Bad", "Bon": "Good"}  # French section → English one it may reuse
 _ID = re.compile(r"^GB\d{3}$")
 _NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+
+
+def doc_sections(doc: str, headings: tuple[str, ...]) -> dict[str, list[str]]:
+    """The lines under each heading line of a rule's docs (a heading stands alone on its line)."""
+    sections: dict[str, list[str]] = {}
+    current: list[str] | None = None
+    for line in doc.splitlines():
+        if line.strip() in headings and line == line.strip():
+            current = sections.setdefault(line.strip(), [])
+        elif current is not None:
+            current.append(line)
+    return sections
+
+
+def with_shared_examples(doc_fr: str, doc_en: str) -> str:
+    """DOC_FR with each empty `Mauvais`/`Bon` filled with the English `Bad`/`Good` example."""
+    french = doc_sections(doc_fr, DOC_SECTIONS_FR)
+    english = doc_sections(doc_en, DOC_SECTIONS)
+    out: list[str] = []
+    for line in doc_fr.splitlines():
+        out.append(line)
+        shared = _SHARED_EXAMPLES.get(line)
+        if shared in english and not "".join(french.get(line, [])).strip():
+            out.extend("\n".join(english[shared]).strip("\n").splitlines())
+    return "\n".join(out).strip()
 
 
 @dataclass(frozen=True)
@@ -58,7 +87,7 @@ class Rule:
             severity=module.SEVERITY,
             scope=getattr(module, "SCOPE", "page"),
             doc=(module.__doc__ or "").strip(),
-            doc_fr=getattr(module, "DOC_FR", "").strip(),
+            doc_fr=with_shared_examples(getattr(module, "DOC_FR", "").strip(), (module.__doc__ or "").strip()),
             messages=dict(module.MESSAGES),
             options_schema=dict(getattr(module, "OPTIONS", {})),
             defaults=dict(getattr(module, "DEFAULTS", {})),

@@ -65,18 +65,8 @@ Pourquoi
   ancienne description, ou le YAML s'affiche comme du texte.
 
 Mauvais
-```markdown
----
-description: Le guide: tout savoir
----
-```
 
 Bon
-```markdown
----
-description: "Le guide: tout savoir"
----
-```
 """
 
 

@@ -67,18 +67,8 @@ Pourquoi
   les fautes de frappe en sont les causes habituelles.
 
 Mauvais
-```markdown
-{% hnit style="info" %}
-Pensez à sauvegarder.
-{% endhint %}
-```
 
 Bon
-```markdown
-{% hint style="info" %}
-Pensez à sauvegarder.
-{% endhint %}
-```
 """
 
 

@@ -64,21 +64,8 @@ Pourquoi
 : GitBook avale tout ce qui suit un bloc non fermé, ou refuse la page à l'import.
 
 Mauvais
-```markdown
-{% hint style="warning" %}
-Attention aux délais.
-
-## Étape suivante
-```
 
 Bon
-```markdown
-{% hint style="warning" %}
-Attention aux délais.
-{% endhint %}
-
-## Étape suivante
-```
 """
 
 

@@ -61,21 +61,8 @@ Pourquoi
   ouvert et casse la mise en page de tout ce qui suit.
 
 Mauvais
-```markdown
-{% tab title="Acheteur" %}
-{% hint style="info" %}
-Texte.
-{% endtab %}
-```
 
 Bon
-```markdown
-{% tab title="Acheteur" %}
-{% hint style="info" %}
-Texte.
-{% endhint %}
-{% endtab %}
-```
 """
 
 

@@ -53,17 +53,8 @@ Pourquoi
   d'ouverture a été supprimée, ou se trouve dans un élément de liste alors que la fin n'y est pas.
 
 Mauvais
-```markdown
-Texte.
-{% endhint %}
-```
 
 Bon
-```markdown
-{% hint style="info" %}
-Texte.
-{% endhint %}
-```
 """
 
 

@@ -74,14 +74,8 @@ Pourquoi
   par un marqueur ou une adresse GitHub, et le lecteur tombe sur une page d'erreur.
 
 Mauvais
-```markdown
-Lisez [le guide](guide/demarrer.md) avant de commencer.
-```
 
 Bon
-```markdown
-Lisez [le guide](guide/premiers-pas.md) avant de commencer.
-```
 """
 
 

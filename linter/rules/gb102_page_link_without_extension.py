@@ -58,14 +58,8 @@ Pourquoi
   fonctionner.
 
 Mauvais
-```markdown
-Voir [le chapitre suivant](chapitre).
-```
 
 Bon
-```markdown
-Voir [le chapitre suivant](chapitre.md), ou [le dossier](chapitres/).
-```
 """
 
 

@@ -59,14 +59,8 @@ Pourquoi
   l'autre.
 
 Mauvais
-```markdown
-![Le parcours](../.gitbook/assets/parcours-usager.png)
-```
 
 Bon
-```markdown
-![Le parcours](<../.gitbook/assets/parcours usager (1).png>)
-```
 """
 
 

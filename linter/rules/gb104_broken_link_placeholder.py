@@ -80,14 +80,8 @@ Pourquoi
   marqueur a effacé le chemin d'origine.
 
 Mauvais
-```markdown
-Consultez [la charte](broken-reference) et [le guide](/broken/pages/aBcD1234).
-```
 
 Bon
-```markdown
-Consultez [la charte](../equipe/charte.md) et [le guide](guide.md).
-```
 """
 
 

@@ -61,14 +61,8 @@ Pourquoi
   fichier est déplacé.
 
 Mauvais
-```markdown
-Voir [la procédure](https://github.com/exemple/documentation/blob/main/guide/procedure.md).
-```
 
 Bon
-```markdown
-Voir [la procédure](guide/procedure.md).
-```
 """
 
 

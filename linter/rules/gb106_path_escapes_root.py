@@ -56,14 +56,8 @@ Pourquoi
   devient un marqueur ou une adresse GitHub. Il compte le plus souvent un `../` de trop.
 
 Mauvais
-```markdown
-Voir [le glossaire](../../glossaire.md) depuis `guide/page.md`.
-```
 
 Bon
-```markdown
-Voir [le glossaire](../glossaire.md) depuis `guide/page.md`.
-```
 """
 
 

@@ -79,18 +79,8 @@ Pourquoi
   cassent quand un titre est renommé sans garder son ancre.
 
 Mauvais
-```markdown
-## Étapes clés
-
-Voir [les étapes](#etapes).
-```
 
 Bon
-```markdown
-## Étapes clés
-
-Voir [les étapes](#etapes-cles).
-```
 """
 
 _CLOSEST = 3

@@ -59,18 +59,8 @@ Pourquoi
   GitBook peut supprimer ou renommer l'une d'elles au prochain enregistrement.
 
 Mauvais
-```markdown
-## Contacts <a id="contacts"></a>
-
-## Équipe <a id="contacts"></a>
-```
 
 Bon
-```markdown
-## Contacts <a id="contacts"></a>
-
-## Équipe <a id="equipe"></a>
-```
 """
 
 

@@ -56,14 +56,8 @@ Pourquoi
   mène nulle part, alors que les liens ailleurs utilisent `#b`.
 
 Mauvais
-```markdown
-## Calendrier <a href="#planning" id="calendrier"></a>
-```
 
 Bon
-```markdown
-## Calendrier <a href="#calendrier" id="calendrier"></a>
-```
 """
 
 

@@ -57,14 +57,8 @@ Pourquoi
   restent quand le texte d'un titre a été effacé dans l'éditeur.
 
 Mauvais
-```markdown
-## &#x20;<a href="#contacts" id="contacts"></a>
-```
 
 Bon
-```markdown
-## Contacts <a href="#contacts" id="contacts"></a>
-```
 """
 
 

@@ -55,14 +55,8 @@ Pourquoi
   changez l'id qu'avec tous les liens qui y mènent.
 
 Mauvais
-```markdown
-## Calendrier du programme <a href="#planning" id="planning"></a>
-```
 
 Bon
-```markdown
-## Calendrier du programme <a href="#calendrier-du-programme" id="calendrier-du-programme"></a>
-```
 """
 
 

@@ -77,18 +77,8 @@ Pourquoi
   deux pages différentes, et le texte écrit autour du lien disparaît à la synchronisation suivante.
 
 Mauvais
-```markdown
-{% content-ref url="guide/demarrer.md" %}
-[demarrer.md](guide/ancien.md)
-{% endcontent-ref %}
-```
 
 Bon
-```markdown
-{% content-ref url="guide/demarrer.md" %}
-[demarrer.md](guide/demarrer.md)
-{% endcontent-ref %}
-```
 """
 
 

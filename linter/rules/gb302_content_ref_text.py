@@ -74,18 +74,8 @@ Pourquoi
   général le signe d'un bloc modifié à la main.
 
 Mauvais
-```markdown
-{% content-ref url="guide/" %}
-[Le guide complet](guide/)
-{% endcontent-ref %}
-```
 
 Bon
-```markdown
-{% content-ref url="guide/" %}
-[guide](guide/)
-{% endcontent-ref %}
-```
 """
 
 

@@ -63,20 +63,8 @@ Pourquoi
   groupe ou élément est mal lu, et GitBook réécrit le fichier à la synchronisation suivante.
 
 Mauvais
-```markdown
-## Guides
-
-* [Démarrer](demarrer.md)
-```
 
 Bon
-```markdown
-# Table of contents
-
-## Guides
-
-* [Démarrer](demarrer.md)
-```
 """
 
 

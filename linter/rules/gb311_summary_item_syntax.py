@@ -71,18 +71,8 @@ Pourquoi
   sont réécrites à la synchronisation suivante, ce qui brouille les diffs.
 
 Mauvais
-```markdown
-- [Démarrer](demarrer.md)
-* Contacts
-* [Guide](guide.md) (nouveau)
-```
 
 Bon
-```markdown
-* [Démarrer](demarrer.md)
-* [Contacts](contacts.md)
-* [Guide](guide.md "Guide (nouveau)")
-```
 """
 
 

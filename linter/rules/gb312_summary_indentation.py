@@ -59,16 +59,8 @@ Pourquoi
   d'un niveau, six peuvent en imbriquer deux).
 
 Mauvais
-```markdown
-* [Guide](guide/README.md)
-    * [Démarrer](guide/demarrer.md)
-```
 
 Bon
-```markdown
-* [Guide](guide/README.md)
-  * [Démarrer](guide/demarrer.md)
-```
 """
 
 

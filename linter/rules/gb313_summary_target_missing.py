@@ -76,15 +76,8 @@ Pourquoi
   dans la barre latérale.
 
 Mauvais
-```markdown
-* [Démarrer](guide/demarer.md)
-```
 
 Bon
-```markdown
-* [Démarrer](guide/demarrer.md)
-* [Forum](https://forum.example.org)
-```
 """
 
 _KEYS = {"missing": "missing", "escapes": "escapes", "empty": "no-page", "fragment": "no-page"}

@@ -57,16 +57,8 @@ Pourquoi
   SUMMARY.md. La synchronisation Git d'un tel fichier échoue ou ne garde qu'une des entrées.
 
 Mauvais
-```markdown
-* [Démarrer](guide/demarrer.md)
-* [Premiers pas](guide/demarrer.md)
-```
 
 Bon
-```markdown
-* [Démarrer](guide/demarrer.md)
-* [Premiers pas](guide/premiers-pas.md)
-```
 """
 
 

@@ -90,12 +90,6 @@ Mauvais
 ```
 
 Bon
-```markdown
-# Table of contents
-
-* [Accueil](README.md)
-* [Démarrer](guide/demarrer.md)
-```
 """
 
 

@@ -65,18 +65,8 @@ Pourquoi
   sans un mot.
 
 Mauvais
-```yaml
-redirects:
-  ancien/guide: guide.md
-   autre: page.md
-```
 
 Bon
-```yaml
-redirects:
-  ancien/guide: guide.md
-  autre: page.md
-```
 """
 
 

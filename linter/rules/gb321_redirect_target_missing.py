@@ -67,16 +67,8 @@ Pourquoi
   publié, d'où un avertissement.
 
 Mauvais
-```yaml
-redirects:
-  ancien/guide: guide/demarer.md
-```
 
 Bon
-```yaml
-redirects:
-  ancien/guide: guide/demarrer.md
-```
 """
 
 

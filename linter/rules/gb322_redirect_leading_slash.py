@@ -67,16 +67,8 @@ Pourquoi
   et une ancienne adresse jamais reconnue échoue sans bruit.
 
 Mauvais
-```yaml
-redirects:
-  /ancien/guide: /guide/demarrer.md
-```
 
 Bon
-```yaml
-redirects:
-  ancien/guide: guide/demarrer.md
-```
 """
 
 

@@ -74,18 +74,8 @@ Pourquoi
   partir des dossiers.
 
 Mauvais
-```yaml
-root: ./documentation/
-structure:
-  summary: SOMMAIRE.md
-```
 
 Bon
-```yaml
-root: ./docs/
-structure:
-  summary: SUMMARY.md
-```
 """
 
 

@@ -58,14 +58,8 @@ Pourquoi
   disparaît de la page publiée.
 
 Mauvais
-```markdown
-{% include "../commun/contact.md" %}
-```
 
 Bon
-```markdown
-{% include "../.gitbook/includes/contact.md" %}
-```
 """
 
 

@@ -62,9 +62,6 @@ Mauvais
 ```
 
 Bon
-```markdown
-{% include "../.gitbook/includes/contact.md" %}
-```
 """
 
 

@@ -68,9 +68,6 @@ Mauvais
 ```
 
 Bon
-```markdown
-![Le schéma](<../.gitbook/assets/ancien-schema.png>)
-```
 """
 
 

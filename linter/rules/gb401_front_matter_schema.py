@@ -67,22 +67,8 @@ Pourquoi
   matières, ou perd sa mise en page, sans bruit.
 
 Mauvais
-```markdown
----
-hidden: oui
-layout:
-  width: large
----
-```
 
 Bon
-```markdown
----
-hidden: true
-layout:
-  width: wide
----
-```
 """
 
 

@@ -57,18 +57,8 @@ Pourquoi
   fichier qui n'a rien à y faire.
 
 Mauvais
-```markdown
----
-descripton: Le guide des marchés publics
----
-```
 
 Bon
-```markdown
----
-description: Le guide des marchés publics
----
-```
 """
 
 

@@ -61,18 +61,8 @@ Pourquoi
   déplacée dans un autre dossier.
 
 Mauvais
-```markdown
----
-cover: .gitbook/assets/banniere.png
----
-```
 
 Bon
-```markdown
----
-cover: ../.gitbook/assets/banniere.png
----
-```
 """
 
 

@@ -68,18 +68,8 @@ Pourquoi
   une étiquette vide, une mise à jour mal datée se classe mal dans le journal des modifications.
 
 Mauvais
-```markdown
-{% hint style="tip" %}
-Pensez à joindre le bon de commande.
-{% endhint %}
-```
 
 Bon
-```markdown
-{% hint style="info" %}
-Pensez à joindre le bon de commande.
-{% endhint %}
-```
 """
 
 

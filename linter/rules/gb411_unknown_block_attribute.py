@@ -66,14 +66,8 @@ Pourquoi
   cause habituelle.
 
 Mauvais
-```markdown
-{% code title="commande.sh" wrap="true" %}
-```
 
 Bon
-```markdown
-{% code title="commande.sh" overflow="wrap" %}
-```
 """
 
 

@@ -82,24 +82,8 @@ Pourquoi
   enregistrement.
 
 Mauvais
-```markdown
-{% tabs %}
-{% hint style="info" %}
-Hors onglet.
-{% endhint %}
-{% endtabs %}
-```
 
 Bon
-```markdown
-{% tabs %}
-{% tab title="Administrations" %}
-{% hint style="info" %}
-Dans un onglet.
-{% endhint %}
-{% endtab %}
-{% endtabs %}
-```
 """
 
 

@@ -58,20 +58,8 @@ Pourquoi
   ignorée, et Git Sync n'en dit rien.
 
 Mauvais
-```yaml
-structure:
-  summary: SUMMARY
-redirects:
-  - ancien: nouveau.md
-```
 
 Bon
-```yaml
-structure:
-  summary: SUMMARY.md
-redirects:
-  ancien: nouveau.md
-```
 """
 
 

@@ -50,16 +50,8 @@ Pourquoi
   revient sans bruit à `README.md` et `SUMMARY.md` à la racine.
 
 Mauvais
-```yaml
-strucure:
-  readme: accueil.md
-```
 
 Bon
-```yaml
-structure:
-  readme: accueil.md
-```
 """
 
 

@@ -79,22 +79,8 @@ Pourquoi
   section manquante passe inaperçue en relecture.
 
 Mauvais
-```markdown
-### Quelles sont les entreprises titulaires de ce marché ?
-
-**1er titulaire : la Coopérative**
-
-Pas de contact.
-```
 
 Bon
-```markdown
-### Quelles sont les entreprises titulaires de ce marché ?
-
-**1er titulaire : la Coopérative**
-
-Contact : marches@cooperative.example
-```
 """
 
 _WORDS = {

@@ -119,24 +119,8 @@ Pourquoi
   rend la rature utile.
 
 Mauvais
-```markdown
-### Titulaires du marché
-
-~~**3e titulaire : Agence Exemple**~~
-
-* ~~[Agence Exemple](https://agence.example.org/)~~
-```
 
 Bon
-```markdown
-### Titulaires du marché
-
-~~**3e titulaire : Agence Exemple**~~
-
-* ~~[Agence Exemple](https://agence.example.org/)~~
-
-(Depuis le 1er mars 2023, Agence Exemple fait partie du 2e titulaire.)
-```
 """
 
 _KINDS = {"heading": ("heading", "titre"), "paragraph": ("entry", "pseudo-titre"), "list-item": ("list item", "élément de liste")}

@@ -112,14 +112,8 @@ Pourquoi
   un lien qui envoie à une autre adresse que celle affichée, perd leur message sans prévenir.
 
 Mauvais
-```markdown
-Écrivez à [contact@exemple.fr](mailto:contact@exemple..fr) ou à jean.dupont@exemple.
-```
 
 Bon
-```markdown
-Écrivez à [contact@exemple.fr](mailto:contact@exemple.fr) ou à jean.dupont@exemple.fr.
-```
 """
 
 _MAILTO = "mailto:"

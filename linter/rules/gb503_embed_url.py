@@ -105,16 +105,8 @@ Pourquoi
   connexion GitBook.
 
 Mauvais
-```markdown
-{% embed url="https://app.gitbook.com/o/abc/s/def/~/changes/12/guide" %}
-
-{% embed url="[vidéo](https://video.example.org/v/42)" %}
-```
 
 Bon
-```markdown
-{% embed url="https://video.example.org/v/42" %}
-```
 """
 
 _MARKDOWN_LINK = re.compile(r"\[[^\]]*\]\((?P<target><[^>]*>|[^)\s]*)\)")

@@ -84,14 +84,8 @@ Pourquoi
   un déplacement et envoient les lecteurs d'un aperçu vers le site publié.
 
 Mauvais
-```markdown
-Voir la [charte](https://docs.example.org/equipe/accueil/charte).
-```
 
 Bon
-```markdown
-Voir la [charte](accueil/charte.md).
-```
 """
 
 _KINDS = ("link", "autolink", "html-href")

@@ -67,14 +67,8 @@ Pourquoi
   lecteurs ont besoin de l'adresse publiée, ou d'un lien relatif dans l'espace.
 
 Mauvais
-```markdown
-Voir le [guide](https://app.gitbook.com/o/abc123/s/def456/guide).
-```
 
 Bon
-```markdown
-Voir le [guide](https://docs.example.org/guide).
-```
 """
 
 

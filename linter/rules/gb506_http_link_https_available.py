@@ -56,14 +56,8 @@ Pourquoi
   navigateurs le signalent ; quand l'espace lie déjà l'hôte en `https://`, le changement est sûr.
 
 Mauvais
-```markdown
-Le [projet](http://projet.example.org/) publie aussi ses [statistiques](https://projet.example.org/stats).
-```
 
 Bon
-```markdown
-Le [projet](https://projet.example.org/) publie aussi ses [statistiques](https://projet.example.org/stats).
-```
 """
 
 _LOCAL_HOSTS = ("localhost", "127.0.0.1", "::1")

@@ -63,16 +63,8 @@ Pourquoi
   ou pire, un relecteur croit une vérification désactivée alors qu'elle ne l'est pas.
 
 Mauvais
-```markdown
-<!-- gitbook-lint-disable-next-line GB21 unclosed-blok -->
-{% hint style="info" %}
-```
 
 Bon
-```markdown
-<!-- gitbook-lint-disable-next-line GB021 unclosed-block -->
-{% hint style="info" %}
-```
 """
 
 

@@ -67,19 +67,8 @@ Pourquoi
   voie.
 
 Mauvais
-```markdown
-<!-- gitbook-lint-disable-next-line unclosed-block -->
-{% hint style="info" %}
-Tout va bien.
-{% endhint %}
-```
 
 Bon
-```markdown
-{% hint style="info" %}
-Tout va bien.
-{% endhint %}
-```
 """
 
 
