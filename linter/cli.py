@@ -19,7 +19,6 @@ from . import __version__
 from .config import Config, ConfigError, apply_config, closest, config_schema, find_config, load_config, selector_vocabulary
 from .engine import count_by_severity
 from .fix import apply_fixes
-from .model.site import find_space
 from .report import FORMATTERS, ReportContext
 from .report.i18n import LANGUAGES, language_from_environment, say
 from .report.progress import Progress
@@ -27,8 +26,8 @@ from .rules import all_rules, rule_by_selector
 from .report.rules_doc import rules_markdown
 from .run import RunResult, UsageError, display_path, lint_paths
 from .settings import Settings
+from .spaces import default_space, in_a_space
 
-SPACE_MARKERS = (".gitbook.yaml", "SUMMARY.md")
 CONFIG_ERROR = 2
 
 
@@ -63,12 +62,7 @@ def main() -> None:
 
 def default_paths() -> list[str]:
     """The space in the current folder; else `content/` (this repository's own space)."""
-    here = Path.cwd()
-    if any((here / marker).is_file() for marker in SPACE_MARKERS):
-        return ["."]
-    if any((here / "content" / marker).is_file() for marker in SPACE_MARKERS):
-        return ["content"]
-    return ["."]
+    return [default_space(Path.cwd())]
 
 
 _LANG = click.option("--lang", type=click.Choice(LANGUAGES), default=None, help="Language of messages (default: configuration, then LANG).")
@@ -160,15 +154,10 @@ def _targets(paths: tuple[str, ...], config: Config, force_exclude: bool) -> lis
             resolved = path.resolve()
             if spaces and not any(space == resolved or space in resolved.parents for space in spaces):
                 continue
-            if path.suffix.lower() in (".yaml", ".yml") and not _in_a_space(path):
+            if path.suffix.lower() in (".yaml", ".yml") and not in_a_space(path):
                 continue  # a workflow or tool file: not GitBook's business
         kept.append(raw)
     return kept
-
-
-def _in_a_space(path: Path) -> bool:
-    folder = find_space(path)
-    return any((folder / marker).is_file() for marker in SPACE_MARKERS)
 
 
 def _report(result: RunResult, lang: str, output_format: str, output_file: str | None, color: bool | None) -> None:

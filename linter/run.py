@@ -7,12 +7,12 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .config import PathFilter
 from .engine import lint_site
 from .finding import Finding
 from .model.git import github_repository
-from .model.site import CONFIG_NAME, SKIPPED_DIRS, Site, find_space
+from .model.site import Site
 from .settings import Settings
+from .spaces import CONFIG_NAME, PathFilter, find_space, space_of, spaces_below
 from .staged import pages_losing_anchors, removed_paths
 
 if TYPE_CHECKING:
@@ -62,10 +62,10 @@ def plan(paths: list[str]) -> list[SpaceRequest]:
 def _plan_folder(requests: dict[Path, SpaceRequest], folder: Path) -> None:
     """A folder is a space of its own, or a part of the space above it: `guides/` inside a space
     is linted as part of that space (its links climb to pages outside it), reporting on its files."""
-    space = find_space(folder)  # `docs/` under a `.gitbook.yaml` saying `root: docs/` is that space
-    if not _has_marker(space):
+    space = space_of(folder)  # `docs/` under a `.gitbook.yaml` saying `root: docs/` is that space
+    if space is None:
         # `gitbook-lint .` at the top of a repository: the spaces in it, not the repository as one
-        below = _spaces_below(folder)
+        below = spaces_below(folder)
         for found in below or [folder]:
             requests[found] = SpaceRequest(found)
         return
@@ -75,21 +75,6 @@ def _plan_folder(requests: dict[Path, SpaceRequest], folder: Path) -> None:
     request = requests.setdefault(space, SpaceRequest(space, set()))
     if request.files is not None:
         request.folders.add(folder)
-
-
-def _spaces_below(folder: Path) -> list[Path]:
-    """The outermost folders under `folder` holding `.gitbook.yaml` or SUMMARY.md."""
-    found = []
-    for current, dirs, names in os.walk(folder):
-        dirs[:] = sorted(name for name in dirs if not name.startswith(".") and name not in SKIPPED_DIRS)
-        if CONFIG_NAME in names or "SUMMARY.md" in names:
-            found.append(Path(current))
-            dirs[:] = []  # a space's subfolders belong to it
-    return found
-
-
-def _has_marker(folder: Path) -> bool:
-    return any((folder / marker).is_file() for marker in (CONFIG_NAME, "SUMMARY.md"))
 
 
 def lint_paths(paths: list[str], settings: Settings | None = None, progress: Progress | None = None) -> RunResult:

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from cli_helpers import BAD_PAGE, GOOD_PAGE, run_cli, write_space
-from linter.config import ConfigError, PathFilter, config_schema, find_config, load_config
+from linter.config import ConfigError, config_schema, find_config, load_config
+from linter.spaces import PathFilter
 from linter.rules import all_rules
 from linter.settings import Settings
 

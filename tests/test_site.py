@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from linter.model.site import Site, find_space
+from linter.model.site import Site
+from linter.spaces import find_space
 
 
 def write(root: Path, files: dict[str, str]) -> None:

@@ -137,7 +137,8 @@ def position_in_dump(page: Page, dump: dict[str, Any], path: JsonPath) -> tuple[
 
 def dump_file(file: Path) -> dict[str, Any]:
     """The JSON model of one Markdown file, read as part of its space (for its path in it)."""
-    from .site import Site, find_space  # site imports the page model: import it late
+    from ..spaces import find_space
+    from .site import Site  # site imports the page model: import it late
 
     site = Site.load(find_space(file))
     try:

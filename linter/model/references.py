@@ -13,9 +13,10 @@ from dataclasses import dataclass
 from typing import Iterator
 from urllib.parse import unquote
 
+from ..spaces import ASSETS_DIR
 from .elements import Link
 from .page import Page
-from .site import ASSETS_DIR, Site, Target, file_key, slug_key
+from .site import Site, Target, file_key, slug_key
 
 # Link kinds that name a file of the space (autolinks are always URLs).
 FILE_LINK_KINDS = frozenset({"link", "image", "html-href", "html-src", "tag-url", "tag-src", "tag-page", "include"})

@@ -24,17 +24,14 @@ from urllib.parse import unquote
 
 import yaml
 
-from ..parse.frontmatter import FrontMatter, load_front_matter
+from ..parse.frontmatter import FrontMatter
+from ..spaces import ASSETS_DIR, CONFIG_NAME, INCLUDES_DIR, is_page_path, is_scanned_dir, read_space_config
 from . import git, uses
 from .names import nfc
 from .page import Page
 from .slug import gitbook_id
 from .summary import NavItem, Summary, read_summary
 
-CONFIG_NAME = ".gitbook.yaml"
-ASSETS_DIR = ".gitbook/assets/"
-INCLUDES_DIR = ".gitbook/includes/"
-SKIPPED_DIRS = {".git", "node_modules", ".venv", "venv", "__pycache__", ".hg", ".svn"}
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
 
@@ -106,7 +103,7 @@ class Site:
         for that predicate once the root is known. `jobs` is the number of processes that parse
         pages (default: one per core for large spaces)."""
         base = Path(folder).resolve()
-        config = _read_config(base)
+        config = read_space_config(base)
         site = cls(base=base, root=base, config=config)
         site._apply_config()
         if hasattr(exclude, "for_root"):  # a filter that needs to know where the root is
@@ -145,7 +142,7 @@ class Site:
         for folder, dirs, names in os.walk(root, onerror=unreadable):
             relative_folder = os.path.relpath(folder, root).replace(os.sep, "/")
             prefix = "" if relative_folder == "." else relative_folder + "/"
-            dirs[:] = sorted(d for d in dirs if d not in SKIPPED_DIRS and (not d.startswith(".") or d == ".gitbook"))
+            dirs[:] = sorted(d for d in dirs if is_scanned_dir(d))
             kept_dirs = []
             for name in dirs:
                 relative = prefix + name
@@ -169,7 +166,7 @@ class Site:
         self._dirs_nfc = {nfc(path) for path in self.directories}
 
     def _read_pages(self, jobs: int | None) -> None:
-        names = [path for path in self.files if path.lower().endswith(".md") and not path.startswith(ASSETS_DIR)]
+        names = [path for path in self.files if is_page_path(path)]
         # SUMMARY.md is read here, in this process: its nav tree is built from its tokens, which
         # a page parsed in a worker process leaves behind (and would have to parse again).
         in_process = [name for name in names if name == self.summary_path]
@@ -382,47 +379,3 @@ def _unreadable(error: OSError | _NotAFile) -> Any:
         return SourceProblem(error.kind, str(error), 1, 1)
     reason = error.strerror or str(error)
     return SourceProblem("unreadable", f"cannot read the file: {reason}", 1, 1, detail=reason)
-
-
-def _read_config(base: Path) -> FrontMatter | None:
-    path = base / CONFIG_NAME
-    if not path.is_file():
-        return None
-    try:
-        text = path.read_bytes().decode("utf-8", errors="replace")
-    except OSError:
-        return None
-    return load_front_matter(text.replace("\r\n", "\n"), 1)
-
-
-def configured_root(base: Path) -> Path:
-    """The folder the `.gitbook.yaml` in `base` names as `root:` (`base` itself without one)."""
-    config = _read_config(base)
-    root = config.mapping.get("root") if config else None
-    return (base / root).resolve() if isinstance(root, str) and root.strip() else base
-
-
-def find_space(start: Path) -> Path:
-    """The folder of the space holding `start`: the nearest folder upward with `.gitbook.yaml`
-    when `start` is under the `root:` it names, else the nearest with SUMMARY.md (a space of its
-    own beside a configured one), else the `.gitbook.yaml` folder, else `start` (or its folder)."""
-    start = start.resolve()
-    folder = start if start.is_dir() else start.parent
-    configured = _nearest_with(folder, CONFIG_NAME)
-    summary = _nearest_with(folder, "SUMMARY.md")
-    if configured is not None:
-        root = configured_root(configured)
-        if summary is None or root == start or root in start.parents or summary in configured.parents:
-            return configured
-    return summary or configured or folder
-
-
-def _nearest_with(folder: Path, marker: str) -> Path | None:
-    """The nearest folder from `folder` upward holding `marker`, not past a Git repository's top."""
-    for candidate in (folder, *folder.parents):
-        if (candidate / marker).is_file():
-            return candidate
-        if (candidate / ".git").exists():
-            break
-    return None
-

@@ -27,7 +27,7 @@ from typing import Iterator
 
 from ..finding import Finding
 from ..model.page import Page
-from ..model.site import INCLUDES_DIR
+from ..spaces import INCLUDES_DIR
 from .base import Context
 
 ID = "GB330"

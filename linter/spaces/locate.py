@@ -1,0 +1,112 @@
+"""Where spaces are: the folder of the space holding a path, the spaces under a folder, and which
+files of a space are pages.
+
+A folder is a space when it holds `.gitbook.yaml` or SUMMARY.md (its markers). A `.gitbook.yaml`
+may move the space's root below it (`root: docs/`); a folder with its own SUMMARY.md beside such
+a root is a space of its own. Searching upward never passes the top of a Git repository.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from ..parse.frontmatter import FrontMatter, load_front_matter
+
+CONFIG_NAME = ".gitbook.yaml"
+SUMMARY_NAME = "SUMMARY.md"
+MARKERS = (CONFIG_NAME, SUMMARY_NAME)
+ASSETS_DIR = ".gitbook/assets/"
+INCLUDES_DIR = ".gitbook/includes/"
+SKIPPED_DIRS = {".git", "node_modules", ".venv", "venv", "__pycache__", ".hg", ".svn"}
+
+
+def has_marker(folder: Path) -> bool:
+    return any((folder / marker).is_file() for marker in MARKERS)
+
+
+def is_page_path(relative: str) -> bool:
+    """A Markdown file GitBook reads as a page: `.md`, and not an uploaded file of
+    `.gitbook/assets/` (GitBook serves those as files, whatever their extension)."""
+    return relative.lower().endswith(".md") and not relative.startswith(ASSETS_DIR)
+
+
+def is_scanned_dir(name: str) -> bool:
+    """Folders a space scan enters: not tool or version-control folders, not hidden ones
+    except `.gitbook` (assets and includes)."""
+    return name not in SKIPPED_DIRS and (not name.startswith(".") or name == ".gitbook")
+
+
+def read_space_config(base: Path) -> FrontMatter | None:
+    """`.gitbook.yaml` in `base`, parsed like front matter (the same YAML guards), or None."""
+    path = base / CONFIG_NAME
+    if not path.is_file():
+        return None
+    try:
+        text = path.read_bytes().decode("utf-8", errors="replace")
+    except OSError:
+        return None
+    return load_front_matter(text.replace("\r\n", "\n"), 1)
+
+
+def configured_root(base: Path) -> Path:
+    """The folder the `.gitbook.yaml` in `base` names as `root:` (`base` itself without one)."""
+    config = read_space_config(base)
+    root = config.mapping.get("root") if config else None
+    return (base / root).resolve() if isinstance(root, str) and root.strip() else base
+
+
+def find_space(start: Path) -> Path:
+    """The folder of the space holding `start`: the nearest folder upward with `.gitbook.yaml`
+    when `start` is under the `root:` it names, else the nearest with SUMMARY.md (a space of its
+    own beside a configured one), else the `.gitbook.yaml` folder, else `start` (or its folder)."""
+    start = start.resolve()
+    folder = start if start.is_dir() else start.parent
+    configured = _nearest_with(folder, CONFIG_NAME)
+    summary = _nearest_with(folder, SUMMARY_NAME)
+    if configured is not None:
+        root = configured_root(configured)
+        if summary is None or root == start or root in start.parents or summary in configured.parents:
+            return configured
+    return summary or configured or folder
+
+
+def space_of(start: Path) -> Path | None:
+    """The space holding `start`, or None when no folder up to the repository top is one."""
+    found = find_space(start)
+    return found if has_marker(found) else None
+
+
+def in_a_space(path: Path) -> bool:
+    return space_of(path) is not None
+
+
+def spaces_below(folder: Path) -> list[Path]:
+    """The outermost spaces under `folder` (a repository's top holding several spaces)."""
+    found = []
+    for current, dirs, names in os.walk(folder):
+        dirs[:] = sorted(name for name in dirs if not name.startswith(".") and name not in SKIPPED_DIRS)
+        if CONFIG_NAME in names or SUMMARY_NAME in names:
+            found.append(Path(current))
+            dirs[:] = []  # a space's subfolders belong to it
+    return found
+
+
+def default_space(here: Path) -> str:
+    """What `gitbook-lint` lints with no path: the space here, else `content/` (this
+    repository's own space), else here."""
+    if has_marker(here):
+        return "."
+    if has_marker(here / "content"):
+        return "content"
+    return "."
+
+
+def _nearest_with(folder: Path, marker: str) -> Path | None:
+    """The nearest folder from `folder` upward holding `marker`, not past a Git repository's top."""
+    for candidate in (folder, *folder.parents):
+        if (candidate / marker).is_file():
+            return candidate
+        if (candidate / ".git").exists():
+            break
+    return None
