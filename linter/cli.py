@@ -9,13 +9,14 @@ from __future__ import annotations
 import json
 import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any, NoReturn
 
 import click
 
 from . import __version__
+from .cache import CACHE_DIR_ENV, CACHE_DIR_NAME, cache_location, clean
+from .cache import write_atomically as write_bytes_atomically
 from .config import Config, ConfigError, apply_config, closest, config_schema, find_config, load_config, selector_vocabulary
 from .engine import count_by_severity
 from .fix import apply_fixes
@@ -24,7 +25,7 @@ from .report.i18n import LANGUAGES, language_from_environment, say
 from .report.progress import Progress
 from .rules import all_rules, rule_by_selector
 from .report.rules_doc import rules_markdown
-from .run import RunResult, UsageError, display_path, lint_paths
+from .run import RunResult, UsageError, display_path, display_path_of, lint_paths
 from .settings import Settings
 from .spaces import default_space, in_a_space
 
@@ -65,6 +66,11 @@ def default_paths() -> list[str]:
     return [default_space(Path.cwd())]
 
 
+_CACHE_DIR = click.option(
+    "--cache-dir",
+    type=click.Path(file_okay=False),
+    help=f"Where to keep the cache [default: ${CACHE_DIR_ENV}, else {CACHE_DIR_NAME}/ at the repository's top].",
+)
 _LANG = click.option("--lang", type=click.Choice(LANGUAGES), default=None, help="Language of messages (default: configuration, then LANG).")
 
 
@@ -81,6 +87,8 @@ _LANG = click.option("--lang", type=click.Choice(LANGUAGES), default=None, help=
 @click.option("--strict", is_flag=True, default=None, help="Exit 1 on warnings too.")
 @click.option("--color/--no-color", default=None, help="Colour the text output (default: on a terminal only).")
 @click.option("--fix", is_flag=True, help="Apply the safe fixes some findings carry, then report what is left.")
+@_CACHE_DIR
+@click.option("--no-cache", is_flag=True, help="Read every page again; neither read nor write the cache.")
 @_LANG
 def check(
     paths: tuple[str, ...],
@@ -95,6 +103,8 @@ def check(
     strict: bool | None,
     color: bool | None,
     fix: bool,
+    cache_dir: str | None,
+    no_cache: bool,
     lang: str | None,
 ) -> None:
     """Lint PATHS (spaces or files; default: the configuration's `paths`, the space here, or content/)."""
@@ -102,6 +112,8 @@ def check(
     config = _config(paths, config_path, no_config, early_lang)
     settings = Settings()
     apply_config(config, settings)
+    settings.cache = not no_cache
+    settings.cache_dir = Path(cache_dir) if cache_dir else None
     settings.lang = lang or config.data.get("lang") or language_from_environment() or "en"
     if select:
         settings.select = _split(select)
@@ -208,15 +220,7 @@ def _source_lines(result: RunResult):  # noqa: ANN202 - a lookup function
 
 def write_atomically(path: Path, text: str) -> None:
     """Write beside the target, then rename: a reader never sees half a report."""
-    folder = path.resolve().parent
-    descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=folder)
-    try:
-        with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    write_bytes_atomically(path.resolve(), text.encode("utf-8"))
 
 
 def _split(values: tuple[str, ...]) -> list[str]:
@@ -309,3 +313,25 @@ def dump(page: str) -> None:
     from .model.dump import dump_file
 
     click.echo(json.dumps(dump_file(Path(page)), ensure_ascii=False, indent=2))
+
+
+@main.group()
+def cache() -> None:
+    """Manage the cache of earlier runs."""
+
+
+@cache.command("clean")
+@click.argument("paths", nargs=-1, type=click.Path())
+@_CACHE_DIR
+@_LANG
+def cache_clean(paths: tuple[str, ...], cache_dir: str | None, lang: str | None) -> None:
+    """Delete the cache of the spaces in PATHS (default: the one of the repository here)."""
+    lang = _lang(lang)
+    settings = Settings(cache_dir=Path(cache_dir) if cache_dir else None)
+    folders = {cache_location(Path(path).resolve(), settings) for path in (paths or (".",))}
+    for folder in sorted(folder for folder in folders if folder is not None):
+        try:
+            removed = clean(folder)
+        except OSError as error:
+            _usage_error(say("cannot-clean", lang, error=error), lang)
+        click.echo(say("cache-cleaned" if removed else "no-cache-here", lang, path=display_path_of(folder)), err=True)

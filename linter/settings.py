@@ -31,6 +31,8 @@ class Settings:
     exclude: list[str] = field(default_factory=list)  # gitignore-style patterns left out of the run
     respect_gitignore: bool = True
     config_dir: Path | None = None  # the configuration file's folder: globs are relative to it
+    cache: bool = True  # reuse what earlier runs learnt (`--no-cache` turns it off)
+    cache_dir: Path | None = None  # `--cache-dir`; None: GITBOOK_LINT_CACHE_DIR, else the repository's top
 
     def enabled_rules(self) -> list[Rule]:
         rules = []

@@ -1,0 +1,66 @@
+"""The cache: where it lives, how it is turned off and cleaned."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from cli_helpers import run_cli, write_space
+from linter.cache import CACHE_DIR_ENV, CACHE_DIR_NAME, cache_directory, cache_location
+from linter.settings import Settings
+
+
+@pytest.fixture
+def no_cache_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The location as users get it, not the test session's own cache folder."""
+    monkeypatch.delenv(CACHE_DIR_ENV, raising=False)
+
+
+def test_the_cache_is_at_the_repository_top_and_ignores_itself(tmp_path: Path, no_cache_env: None) -> None:
+    (tmp_path / ".git").mkdir()
+    space = write_space(tmp_path / "docs")
+    folder = cache_directory(space, Settings())
+    assert folder == tmp_path.resolve() / CACHE_DIR_NAME
+    assert (folder / ".gitignore").read_text(encoding="utf-8").splitlines()[-1] == "*"
+    assert (folder / "CACHEDIR.TAG").read_text(encoding="utf-8").startswith("Signature: 8a477f597d28d172789f06886806bc55")
+
+
+def test_outside_a_repository_the_cache_is_in_the_space(tmp_path: Path, no_cache_env: None) -> None:
+    space = write_space(tmp_path / "docs")
+    assert cache_location(space) == space.resolve() / CACHE_DIR_NAME
+
+
+def test_option_then_environment_then_default(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    space = write_space(tmp_path / "docs")
+    monkeypatch.setenv(CACHE_DIR_ENV, str(tmp_path / "from-env"))
+    assert cache_location(space, Settings()) == (tmp_path / "from-env").resolve()
+    assert cache_location(space, Settings(cache_dir=tmp_path / "opt")) == (tmp_path / "opt").resolve()
+    assert cache_location(space, Settings(cache=False, cache_dir=tmp_path / "opt")) is None
+
+
+def test_a_cache_that_cannot_be_made_is_no_cache(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    assert cache_directory(tmp_path, Settings(cache_dir=blocker / "cache")) is None
+
+
+def test_cache_clean_deletes_the_folder(tmp_path: Path, no_cache_env: None) -> None:
+    (tmp_path / ".git").mkdir()
+    space = write_space(tmp_path / "docs")
+    folder = cache_directory(space, Settings())
+    assert folder is not None and folder.is_dir()
+    result = run_cli(["cache", "clean", "docs"], tmp_path)
+    assert result.exit_code == 0 and "cache deleted" in result.stderr
+    assert not folder.exists()
+    again = run_cli(["cache", "clean", "--lang", "fr"], tmp_path)
+    assert again.exit_code == 0 and "aucun cache à supprimer" in again.stderr
+
+
+def test_cache_clean_refuses_a_folder_that_is_no_cache(tmp_path: Path) -> None:
+    mine = tmp_path / "precious"
+    mine.mkdir()
+    (mine / "keep.txt").write_text("x", encoding="utf-8")
+    result = run_cli(["cache", "clean", "--cache-dir", str(mine)], tmp_path)
+    assert result.exit_code == 2 and "not deleted" in result.stderr
+    assert (mine / "keep.txt").is_file()
