@@ -14,7 +14,7 @@ from typing import Any, NoReturn
 
 import click
 
-from . import __version__
+from . import __version__, baseline
 from .cache import CACHE_DIR_ENV, CACHE_DIR_NAME, cache_location, clean
 from .cache import write_atomically as write_bytes_atomically
 from .config import Config, ConfigError, apply_config, closest, config_schema, find_config, load_config, selector_vocabulary
@@ -25,6 +25,7 @@ from .report.i18n import LANGUAGES, language_from_environment, say
 from .report.progress import Progress
 from .rules import all_rules, rule_by_selector
 from .report.rules_doc import rules_markdown
+from .baseline import DEFAULT_NAME
 from .run import RunResult, UsageError, display_path, display_path_of, lint_paths
 from .settings import Settings
 from .spaces import default_space, in_a_space
@@ -74,21 +75,30 @@ _CACHE_DIR = click.option(
 _LANG = click.option("--lang", type=click.Choice(LANGUAGES), default=None, help="Language of messages (default: configuration, then LANG).")
 
 
+_PATHS = click.argument("paths", nargs=-1, type=click.Path())
+_CONFIG = click.option("--config", "config_path", type=click.Path(dir_okay=False), help="The configuration file (default: found upward).")
+_NO_CONFIG = click.option("--no-config", is_flag=True, help="Ignore any configuration file.")
+_FORCE_EXCLUDE = click.option("--force-exclude", is_flag=True, help="Skip named files outside the configured `paths` (for pre-commit).")
+
+
 @main.command()
-@click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="The configuration file (default: found upward).")
-@click.option("--no-config", is_flag=True, help="Ignore any configuration file.")
+@_PATHS
+@_CONFIG
+@_NO_CONFIG
 @click.option("--format", "output_format", type=click.Choice(sorted(FORMATTERS)), default=None, help="Output format [default: text].")
 @click.option("--output", "-o", "output_file", type=click.Path(dir_okay=False), help="Write the report to this file.")
 @click.option("--select", multiple=True, help="Only these rules (id, name or tag); repeatable, or comma-separated.")
 @click.option("--extend-select", multiple=True, help="Add these rules to the selection (e.g. rules off by default).")
 @click.option("--ignore", multiple=True, help="Skip these rules (id, name or tag).")
-@click.option("--force-exclude", is_flag=True, help="Skip named files outside the configured `paths` (for pre-commit).")
+@_FORCE_EXCLUDE
 @click.option("--strict", is_flag=True, default=None, help="Exit 1 on warnings too.")
 @click.option("--color/--no-color", default=None, help="Colour the text output (default: on a terminal only).")
 @click.option("--fix", is_flag=True, help="Apply the safe fixes some findings carry, then report what is left.")
 @_CACHE_DIR
 @click.option("--no-cache", is_flag=True, help="Read every page again; neither read nor write the cache.")
+@click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False), help=f"Report only findings not in this baseline (default: {DEFAULT_NAME} when present).")
+@click.option("--no-baseline", is_flag=True, help="Report every finding, ignoring any baseline.")
+@click.option("--update-baseline", is_flag=True, help="Drop the baseline's entries that no longer match a finding.")
 @_LANG
 def check(
     paths: tuple[str, ...],
@@ -105,15 +115,63 @@ def check(
     fix: bool,
     cache_dir: str | None,
     no_cache: bool,
+    baseline_file: str | None,
+    no_baseline: bool,
+    update_baseline: bool,
     lang: str | None,
 ) -> None:
     """Lint PATHS (spaces or files; default: the configuration's `paths`, the space here, or content/)."""
+    config, settings = _setup(paths, config_path, no_config, lang, select, extend_select, ignore)
+    settings.cache = not no_cache
+    settings.cache_dir = Path(cache_dir) if cache_dir else None
+    targets = _targets(paths, config, force_exclude)
+    output_format = output_format or config.data.get("format") or "text"
+    strict = strict if strict is not None else bool(config.data.get("strict", False))
+    result = _lint(targets, settings, fix)
+    if not no_baseline:
+        _apply_baseline(result, _baseline_file(baseline_file, config, settings.lang), update_baseline, settings.lang)
+    _report(result, settings.lang, output_format, output_file, color)
+    counts = count_by_severity(result.findings)
+    sys.exit(1 if counts["error"] or (strict and counts["warning"]) else 0)
+
+
+@main.command("baseline")
+@_PATHS
+@_CONFIG
+@_NO_CONFIG
+@_FORCE_EXCLUDE
+@click.option("--output", "-o", "output_file", type=click.Path(dir_okay=False), help=f"The baseline file [default: the configuration's `baseline`, else {DEFAULT_NAME}].")
+@_LANG
+def baseline_command(
+    paths: tuple[str, ...], config_path: str | None, no_config: bool, force_exclude: bool, output_file: str | None, lang: str | None
+) -> None:
+    """Write the current findings of PATHS to the baseline file: later runs report only new ones."""
+    config, settings = _setup(paths, config_path, no_config, lang, (), (), ())
+    result = _lint(_targets(paths, config, force_exclude), settings, fix=False)
+    target = Path(output_file) if output_file else _baseline_file(None, config, settings.lang, must_exist=False)
+    assert target is not None  # must_exist=False always names a file
+    entries = [fingerprint for _, fingerprint in baseline.fingerprints(result.findings, baseline.relative_to(target.resolve().parent))]
+    try:
+        write_atomically(target, baseline.dump(entries))
+    except OSError as error:
+        _usage_error(say("cannot-write", settings.lang, path=target, error=error.strerror or error), settings.lang)
+    click.echo(say("baseline-written", settings.lang, count=len(entries), path=display_path_of(target.resolve())), err=True)
+
+
+def _setup(
+    paths: tuple[str, ...],
+    config_path: str | None,
+    no_config: bool,
+    lang: str | None,
+    select: tuple[str, ...],
+    extend_select: tuple[str, ...],
+    ignore: tuple[str, ...],
+) -> tuple[Config, Settings]:
+    """The configuration and the settings it and the command line make."""
     early_lang = lang or language_from_environment() or "en"
     config = _config(paths, config_path, no_config, early_lang)
     settings = Settings()
     apply_config(config, settings)
-    settings.cache = not no_cache
-    settings.cache_dir = Path(cache_dir) if cache_dir else None
     settings.lang = lang or config.data.get("lang") or language_from_environment() or "en"
     if select:
         settings.select = _split(select)
@@ -121,9 +179,10 @@ def check(
     settings.ignore.extend(_split(ignore))
     for selector in [*(settings.select or []), *settings.extend_select, *settings.ignore]:
         _check_selector(selector, settings.lang)
-    targets = _targets(paths, config, force_exclude)
-    output_format = output_format or config.data.get("format") or "text"
-    strict = strict if strict is not None else bool(config.data.get("strict", False))
+    return config, settings
+
+
+def _lint(targets: list[str], settings: Settings, fix: bool) -> RunResult:
     try:
         with Progress(settings.lang) as progress:
             result = lint_paths(targets, settings, progress) if targets else RunResult()
@@ -134,9 +193,45 @@ def check(
                 result = lint_paths(targets, settings)
     except UsageError as error:
         _usage_error(str(error), settings.lang)
-    _report(result, settings.lang, output_format, output_file, color)
-    counts = count_by_severity(result.findings)
-    sys.exit(1 if counts["error"] or (strict and counts["warning"]) else 0)
+    return result
+
+
+def _baseline_file(option: str | None, config: Config, lang: str, must_exist: bool = True) -> Path | None:
+    """The baseline to use: `--baseline`, the configuration's `baseline`, else the default file
+    beside the configuration (or here) when it exists. A file named but missing is an error."""
+    if option:
+        named = Path(option)
+    elif config.data.get("baseline"):
+        named = (config.folder or Path.cwd()) / config.data["baseline"]
+    else:
+        default = (config.folder or Path.cwd()) / baseline.DEFAULT_NAME
+        return default if default.is_file() or not must_exist else None
+    if must_exist and not named.is_file():
+        _usage_error(say("no-baseline", lang, path=named), lang)
+    return named
+
+
+def _apply_baseline(result: RunResult, file: Path | None, update: bool, lang: str) -> None:
+    """Keep the findings the baseline does not hold; tell (or, with `update`, drop) its fixed entries."""
+    if file is None:
+        return
+    try:
+        accepted = baseline.load(file)
+    except baseline.BaselineError as error:
+        _usage_error(str(error), lang)
+    folder = file.resolve().parent
+    filtered = baseline.apply(
+        result.findings, accepted, baseline.relative_to(folder), lambda path: result.covers(Path(os.path.normpath(folder / path)))
+    )
+    result.findings = filtered.new
+    shown = display_path_of(file.resolve())
+    if filtered.matched:
+        click.echo(say("baseline-hidden", lang, count=len(filtered.matched), path=shown), err=True)
+    if filtered.fixed and update:
+        write_atomically(file, baseline.dump(accepted - set(filtered.fixed)))
+        click.echo(say("baseline-pruned", lang, count=len(filtered.fixed), path=shown), err=True)
+    elif filtered.fixed:
+        click.echo(say("baseline-fixed", lang, count=len(filtered.fixed), path=shown), err=True)
 
 
 def _config(paths: tuple[str, ...], config_path: str | None, no_config: bool, lang: str) -> Config:

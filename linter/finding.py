@@ -39,6 +39,9 @@ class Finding:
     # that deletes or renames that file can be blamed for the finding; not part of the output.
     target: str | None = field(default=None, compare=False)
     edit: Edit | None = field(default=None, compare=False)  # what `--fix` may change
+    # What the finding is about, in no language and without positions (the message's key and
+    # its words): with the rule and path, it tells the same problem apart after lines move.
+    subject: str | None = field(default=None, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -46,6 +49,7 @@ class Finding:
         data["name"] = data.pop("rule_name")
         del data["target"]
         del data["edit"]
+        del data["subject"]
         if data["fix"] is None:
             del data["fix"]
         return data

@@ -34,6 +34,16 @@ class SpaceRequest:
 class RunResult:
     findings: list[Finding] = field(default_factory=list)
     sites: list[Site] = field(default_factory=list)
+    # per space, the root-relative files reported on (None: all of them)
+    scopes: list[tuple[Site, set[str] | None]] = field(default_factory=list)
+
+    def covers(self, file: Path) -> bool:
+        """Whether the run reported on `file` (an absolute path), existing or not."""
+        for site, report_on in self.scopes:
+            root = site.root.resolve()
+            if file == root or root in file.parents:
+                return report_on is None or file.relative_to(root).as_posix() in report_on
+        return False
 
     @property
     def page_count(self) -> int:
@@ -93,6 +103,7 @@ def lint_paths(paths: list[str], settings: Settings | None = None, progress: Pro
             report_on |= {path for path in site.files if _under(site.root / path, request.folders)}
             broken = {_relative_to_root(site, request.folder / path) for path in removed_paths(request.folder)}
             broken |= _losing_anchors(site, request.folder)
+        result.scopes.append((site, report_on))
         checking = progress.checking if progress is not None else None
         for finding in lint_site(site, with_repository(settings, site), report_on, broken, checking):
             result.findings.append(finding.with_path(display_path(site, finding.path)))

@@ -47,6 +47,26 @@ TEXTS: dict[str, dict[str, str]] = {
     "cache-cleaned": {"en": "cache deleted: {path}", "fr": "cache supprimé : {path}"},
     "no-cache-here": {"en": "no cache to delete at {path}", "fr": "aucun cache à supprimer dans {path}"},
     "cannot-clean": {"en": "cannot delete the cache: {error}", "fr": "impossible de supprimer le cache : {error}"},
+    "baseline-written": {
+        "en": "baseline written to {path}: {count} finding(s)",
+        "fr": "référence écrite dans {path} : {count} signalement(s)",
+    },
+    "baseline-hidden": {
+        "en": "{count} known finding(s) not shown (in the baseline {path})",
+        "fr": "{count} signalement(s) connu(s) non affiché(s) (dans la référence {path})",
+    },
+    "baseline-fixed": {
+        "en": "{count} finding(s) of the baseline {path} are fixed: `--update-baseline` drops them",
+        "fr": "{count} signalement(s) de la référence {path} sont corrigés : `--update-baseline` les retire",
+    },
+    "baseline-pruned": {
+        "en": "{count} fixed finding(s) dropped from the baseline {path}",
+        "fr": "{count} signalement(s) corrigé(s) retiré(s) de la référence {path}",
+    },
+    "no-baseline": {
+        "en": "no baseline file {path} (write it with `gitbook-lint baseline`)",
+        "fr": "pas de fichier de référence {path} (écrivez-le avec « gitbook-lint baseline »)",
+    },
     "progress-read": {"en": "reading {space}…", "fr": "lecture de {space}…"},
     "progress-check": {"en": "checking pages {done}/{total}", "fr": "vérification des pages {done}/{total}"},
     "off-by-default": {"en": " (off by default)", "fr": " (désactivée par défaut)"},

@@ -185,4 +185,12 @@ class Context:
             self.rule.message(fix, lang, args) if fix else None,
             target,
             edit,
+            subject_of(key, args),
         )
+
+
+def subject_of(key: str, args: dict[str, Any]) -> str:
+    """A finding's subject for baselines: the message key and its text arguments. Numbers are
+    left out (they are lines, levels and counts that shift when the page is edited elsewhere)."""
+    words = [f"{name}={value}" for name, value in sorted(args.items()) if isinstance(value, str)]
+    return " ".join([key, *words])
