@@ -137,6 +137,36 @@ def test_tag_interrupts_a_paragraph_without_blank_line() -> None:
     assert [t.type for t in tokens][-1] == TAG
 
 
+@pytest.mark.parametrize(
+    "html",
+    [
+        '<figure><img src="a.png" alt=""><figcaption></figcaption></figure>',  # before `{% endstep %}`
+        "</details>",  # before `{% endupdate %}`
+        '<div data-x="1">\n<p>deux lignes</p>',
+    ],
+)
+def test_a_tag_line_ends_the_html_block_above_it(html: str) -> None:
+    tokens = MD.parse(f"{{% hint %}}\n{html}\n{{% endhint %}}\nAprès.\n")
+    assert [t.type for t in tokens][:3] == [OPEN, "html_block", CLOSE]
+    assert tokens[1].content == html + "\n"
+    assert tokens[-2].content == "Après."
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "<pre>\n{% endhint %}\n</pre>\n",  # type 1: ends at `</pre>`, tag-like lines are its text
+        "<!--\n{% endhint %}\n-->\n",
+        "<div>\n    {% endhint %}\n</div>\n",  # indented like code: not a tag line for GitBook either
+        "<div>\n{% endhint\n</div>\n",  # not a whole tag line
+    ],
+)
+def test_html_block_keeps_lines_that_are_not_tag_lines_to_read(source: str) -> None:
+    env: dict = {}
+    assert [t.type for t in MD.parse(source, env)] == ["html_block"]
+    assert env[PROBLEMS_KEY] == []
+
+
 # -- the plugin changes nothing outside tag lines -----------------------------------------------
 
 _PIECES = st.sampled_from(
@@ -165,15 +195,19 @@ def test_plugin_changes_nothing_on_any_text_without_tags(source: str) -> None:
     assert MD.render(source) == PLAIN.render(source)
 
 
+# The spec's examples as JSON (commonmark.org's spec.json), next to the repository or named by the variable.
+_SPEC_BESIDE_REPOSITORY = Path(__file__).resolve().parents[2] / "shared" / "data" / "commonmark-spec.json"
+
+
 def _spec_examples() -> list[dict]:
-    """The CommonMark spec examples, when a copy is available (`COMMONMARK_SPEC_JSON`)."""
-    location = os.environ.get("COMMONMARK_SPEC_JSON")
-    if not location or not Path(location).is_file():
+    """The CommonMark spec examples, when a copy is available."""
+    location = Path(os.environ.get("COMMONMARK_SPEC_JSON") or _SPEC_BESIDE_REPOSITORY)
+    if not location.is_file():
         return []
-    return json.loads(Path(location).read_text(encoding="utf-8"))
+    return json.loads(location.read_text(encoding="utf-8"))
 
 
-@pytest.mark.skipif(not _spec_examples(), reason="set COMMONMARK_SPEC_JSON to the spec's examples to run")
+@pytest.mark.skipif(not _spec_examples(), reason="no copy of the CommonMark spec examples (COMMONMARK_SPEC_JSON)")
 def test_commonmark_spec_examples_render_the_same() -> None:
     different = [e["example"] for e in _spec_examples() if MD.render(e["markdown"]) != PLAIN.render(e["markdown"])]
     assert different == []

@@ -7,6 +7,13 @@ is parsed as Markdown like any other. Because the rule sits in the `paragraph`, 
 continuation from swallowing `{% endhint %}` into the last list item. Fences and indented code
 consume their lines before this rule sees them, so a tag inside code is never read.
 
+A tag line also ends an HTML block that CommonMark would run to the next blank line (types 6
+and 7: `<figure>`, `<details>`, `</div>`…). GitBook writes `<figure>…</figure>` then
+`{% endstep %}` with no blank line between them and reads the tag as a tag; left in the HTML
+block, it would vanish and every block around it would look unclosed. HTML blocks that end at
+their own marker (`<pre>`, `<!--`…) keep their lines, tag-like or not. A page without a tag line
+parses exactly as CommonMark.
+
 A core rule then pairs the tags (`gitbook_pair`): matched open/close tags become
 `gitbook_block_open`/`gitbook_block_close` tokens (nesting +1/-1) so that `SyntaxTreeNode` builds
 the block tree; a tag that stands alone or cannot be paired stays a `gitbook_tag` (nesting 0).
@@ -20,6 +27,7 @@ from typing import Any
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
+from markdown_it.rules_block.html_block import HTML_SEQUENCES, html_block
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
@@ -47,6 +55,8 @@ def gitbook_blocks_plugin(md: MarkdownIt) -> None:
         _tag_line_rule,
         {"alt": ["paragraph", "reference", "blockquote", "list"]},
     )
+    ruler = md.block.ruler
+    ruler.at("html_block", _html_block_cut_at_tag, {"alt": ruler.__rules__[ruler.__find__("html_block")].alt})
     md.core.ruler.after("block", "gitbook_pair", _pair_tags)
     md.add_render_rule(OPEN, _render_open)
     md.add_render_rule(CLOSE, _render_close)
@@ -72,6 +82,33 @@ def _tag_line_rule(state: StateBlock, start: int, end: int, silent: bool) -> boo
     token.block = True
     state.line = start + 1
     return True
+
+
+def _is_tag_line(state: StateBlock, line: int) -> bool:
+    if state.sCount[line] - state.blkIndent >= 4:
+        return False  # the tag rule would not read it either: it stays in the HTML
+    offset = state.bMarks[line] + state.tShift[line]
+    return state.src.startswith("{%", offset) and parse_tag_line(state.src[offset : state.eMarks[line]]) is not None
+
+
+def _ends_at_blank_line(state: StateBlock, line: int) -> bool:
+    """An HTML block would start at `line` and be of type 6 or 7, which only a blank line ends."""
+    text = state.src[state.bMarks[line] + state.tShift[line] : state.eMarks[line]]
+    if not text.startswith("<"):
+        return False  # most block starts: no regex to run
+    opening = next((sequence for sequence in HTML_SEQUENCES if sequence[0].search(text)), None)
+    return opening is not None and bool(opening[1].search(""))
+
+
+def _html_block_cut_at_tag(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    """CommonMark's HTML block, ended before the first tag line when only a blank line would end it."""
+    if not silent and _ends_at_blank_line(state, start):
+        line = start + 1  # the scan stops where CommonMark's block would: at a blank line
+        while line < end and not state.isEmpty(line) and not _is_tag_line(state, line):
+            line += 1
+        if line < end and _is_tag_line(state, line):
+            end = line
+    return html_block(state, start, end, silent)
 
 
 def closing_of(name: str) -> Closing:
