@@ -9,17 +9,20 @@ from __future__ import annotations
 
 import posixpath
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Iterator
 from urllib.parse import unquote
 
 from ..spaces import ASSETS_DIR
 from .elements import Link
+from .names import nfc
 from .page import Page
 from .site import Site, Target, file_key, slug_key
 
 # Link kinds that name a file of the space (autolinks are always URLs).
 FILE_LINK_KINDS = frozenset({"link", "image", "html-href", "html-src", "tag-url", "tag-src", "tag-page", "include"})
+# The links a `{% %}` tag's attributes make (`url`, `src`, `page`).
+TAG_LINK_KINDS = frozenset({"tag-url", "tag-src", "tag-page"})
 # Link kinds that may name a page (an image or a `src` names a file).
 PAGE_LINK_KINDS = frozenset({"link", "html-href", "tag-url", "tag-page"})
 
@@ -54,6 +57,9 @@ class Reference:
     kind: str
     target: Target | None = None
     detail: str = ""
+    # The body link of the same tag that repeats this attribute (`{% content-ref url="x.md" %}`
+    # then `[x.md](x.md)`): one problem, reported once, at the attribute.
+    repeated_by: Link | None = None
 
 
 def references(site: Site, page: Page, github_repository: str | None) -> tuple[Reference, ...]:
@@ -70,9 +76,43 @@ def _classify_page(site: Site, page: Page, github_repository: str | None) -> Ite
     if page.path == site.summary_path:
         return
     lost_content_refs = _lost_content_ref_lines(page)
+    repeats, body_links = _tag_bodies(site, page)
     for link in page.links:
-        if link.kind in FILE_LINK_KINDS:
-            yield classify(site, page, link, github_repository, lost_content_refs)
+        if link.kind in FILE_LINK_KINDS and link not in body_links:
+            reference = classify(site, page, link, github_repository, lost_content_refs)
+            yield replace(reference, repeated_by=repeats[link]) if link in repeats else reference
+
+
+def _tag_bodies(site: Site, page: Page) -> tuple[dict[Link, Link], set[Link]]:
+    """The links in the body of a tag that names a target (`url`, `src`, `page`) which its
+    checks leave to the tag: (tag link → the body link repeating it, every such body link).
+    A body link that repeats its tag's target is the same problem as the tag's; a content-ref
+    body link that goes elsewhere is GB301's finding."""
+    repeats: dict[Link, Link] = {}
+    left: set[Link] = set()
+    tag_links = {(link.line, link.block): link for link in page.links if link.kind in TAG_LINK_KINDS}
+    for block in page.blocks:
+        tag_link = tag_links.get((block.line, block.name))
+        if tag_link is None or block.end_line is None:
+            continue
+        for link in page.links:
+            if link.kind in TAG_LINK_KINDS or link.block != block.name or not block.line < link.line < block.end_line:
+                continue
+            if same_target(site, page.path, link.target, tag_link.target):
+                repeats.setdefault(tag_link, link)
+                left.add(link)
+            elif block.name == "content-ref":
+                left.add(link)
+    return repeats, left
+
+
+def same_target(site: Site, from_path: str, first: str, second: str) -> bool:
+    """Whether two links of a page lead to the same place: `dir/` and `dir/README.md`, `./x.md`
+    and `x.md`, `%20` and a space, NFC and NFD accents are the same target."""
+    one, other = site.resolve(from_path, first), site.resolve(from_path, second)
+    if one.kind == "external" or other.kind == "external":
+        return one.kind == other.kind and unquote(one.wanted) == unquote(other.wanted)
+    return (one.kind, nfc(one.wanted), one.fragment or "") == (other.kind, nfc(other.wanted), other.fragment or "")
 
 
 def classify(

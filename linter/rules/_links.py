@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any, Iterator
 
 from ..finding import Finding
@@ -9,6 +10,13 @@ from ..model.page import Page
 from ..model.references import Reference, Suggestion, did_you_mean, references, web_address
 from .base import Context
 
+# Said after the message of a finding at a tag attribute whose body link repeats it.
+REPEAT_MESSAGES = {
+    "repeated-in-body": {
+        "en": "; the link on line {line} of its body leads to the same place",
+        "fr": " ; le lien de son corps, ligne {line}, mène au même endroit",
+    },
+}
 # Fix messages every link rule that reports a missing path can use (merged into its MESSAGES).
 FIX_MESSAGES = {
     "fix-redirect": {
@@ -27,6 +35,7 @@ FIX_MESSAGES = {
         "en": "did you mean `{suggestion}`? (a page whose file name is this name made into a GitBook slug)",
         "fr": "vouliez-vous dire `{suggestion}` ? (une page dont le nom de fichier est ce nom converti en identifiant GitBook)",
     },
+    **REPEAT_MESSAGES,
 }
 _FIX_KEYS = {
     "redirect": "fix-redirect",
@@ -41,6 +50,14 @@ def page_references(page: Page, ctx: Context, kind: str) -> Iterator[Reference]:
     for reference in references(ctx.site, page, ctx.settings.github_repository):
         if reference.kind == kind:
             yield reference
+
+
+def noting_repeat(ctx: Context, reference: Reference, finding: Finding) -> Finding:
+    """The finding at a tag attribute, saying that its body link repeats it (and is not reported)."""
+    if reference.repeated_by is None:
+        return finding
+    note = ctx.rule.message("repeated-in-body", ctx.lang, {"line": reference.repeated_by.line})
+    return replace(finding, message=finding.message + note)
 
 
 def suggestion_link(ctx: Context, page: Page, suggestion: Suggestion, link_target: str) -> str:
@@ -67,4 +84,5 @@ def missing_path_finding(
         args["address"] = web_address(link.target)
         # the path it leads to (`dossier/ https:/x.fr`) would only puzzle: say why it is a path
         key = f"{key}-web-address" if f"{key}-web-address" in ctx.rule.messages else key
-    return ctx.finding(link, key, fix=fix, target=wanted, link=link.target, wanted=wanted, **args)
+    finding = ctx.finding(link, key, fix=fix, target=wanted, link=link.target, wanted=wanted, **args)
+    return noting_repeat(ctx, reference, finding)

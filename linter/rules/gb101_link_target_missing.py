@@ -7,7 +7,9 @@ What
   reads them: `%20` and other escapes decoded, `<…>` removed, `dir/` meaning `dir/README.md`, an
   accented name matching in either Unicode form (NFC or NFD). A missing file of
   `.gitbook/assets` (GB103), a page link without `.md` (GB102), GitBook's own placeholders
-  (GB104) and paths that climb above the space (GB106) have their own rules. The fix proposes
+  (GB104) and paths that climb above the space (GB106) have their own rules. A tag whose body
+  link repeats its `url` (a content-ref's `[x.md](x.md)`) is one problem, reported once, at the
+  `url`. The fix proposes
   the likely new place: the `.gitbook.yaml` redirect, the rename recorded by Git, or a file with
   the same name elsewhere.
 
@@ -66,7 +68,8 @@ Quoi
   `dossier/README.md`, un nom accentué reconnu sous ses deux formes Unicode (NFC ou NFD). Un
   fichier absent de `.gitbook/assets` (GB103), un lien de page sans `.md` (GB102), les
   marqueurs de GitBook (GB104) et les chemins qui sortent de l'espace (GB106) ont leurs propres
-  règles. La correction propose le nouvel emplacement probable : la redirection de
+  règles. Un bloc dont le lien du corps répète l'`url` (le `[x.md](x.md)` d'un content-ref) est
+  un seul problème, signalé une fois, sur l'`url`. La correction propose le nouvel emplacement probable : la redirection de
   `.gitbook.yaml`, le renommage enregistré par Git, ou un fichier du même nom ailleurs.
 
 Pourquoi

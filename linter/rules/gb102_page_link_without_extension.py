@@ -26,7 +26,7 @@ from typing import Iterator
 from ..finding import Finding
 from ..model.page import Page
 from ..model.references import NO_EXTENSION, Suggestion
-from ._links import FIX_MESSAGES, missing_path_finding, page_references, suggestion_link
+from ._links import FIX_MESSAGES, missing_path_finding, noting_repeat, page_references, suggestion_link
 from .base import Context
 
 ID = "GB102"
@@ -72,6 +72,7 @@ def check(page: Page, ctx: Context) -> Iterator[Finding]:
             continue
         link = reference.link.target
         suggestion = suggestion_link(ctx, page, Suggestion(with_md, "with-extension"), link)
-        yield ctx.finding(
+        finding = ctx.finding(
             reference.link, "no-extension", fix="add-extension", target=wanted, link=link, wanted=wanted, suggestion=suggestion
         )
+        yield noting_repeat(ctx, reference, finding)

@@ -28,7 +28,7 @@ from typing import Iterator
 from ..finding import Finding
 from ..model.page import Page
 from ..model.references import PLACEHOLDER
-from ._links import page_references
+from ._links import REPEAT_MESSAGES, noting_repeat, page_references
 from .base import Context
 
 ID = "GB104"
@@ -41,6 +41,7 @@ _LOST = {
     "fr": "GitBook a perdu la cible de ce lien : ",
 }
 MESSAGES = {
+    **REPEAT_MESSAGES,
     "broken-reference": {
         "en": _LOST["en"] + "`{link}` is its `broken-reference` placeholder",
         "fr": _LOST["fr"] + "`{link}` est son marqueur `broken-reference`",
@@ -87,4 +88,5 @@ Bon
 
 def check(page: Page, ctx: Context) -> Iterator[Finding]:
     for reference in page_references(page, ctx, PLACEHOLDER):
-        yield ctx.finding(reference.link, reference.detail, fix="relink", link=reference.link.target)
+        finding = ctx.finding(reference.link, reference.detail, fix="relink", link=reference.link.target)
+        yield noting_repeat(ctx, reference, finding)

@@ -26,7 +26,7 @@ from typing import Iterator
 from ..finding import Finding
 from ..model.page import Page
 from ..model.references import ESCAPES
-from ._links import page_references
+from ._links import REPEAT_MESSAGES, noting_repeat, page_references
 from .base import Context
 
 ID = "GB106"
@@ -35,6 +35,7 @@ TAGS = ("links", "files")
 SEVERITY = "error"
 SCOPE = "page"
 MESSAGES = {
+    **REPEAT_MESSAGES,
     "escapes": {
         "en": "`{link}` climbs above the space root (to `{wanted}` from the root): GitBook cannot follow it",
         "fr": "`{link}` remonte au-dessus de la racine de l'espace (vers `{wanted}` depuis la racine) : GitBook ne peut pas le suivre",
@@ -64,4 +65,5 @@ Bon
 def check(page: Page, ctx: Context) -> Iterator[Finding]:
     for reference in page_references(page, ctx, ESCAPES):
         wanted = reference.target.wanted if reference.target else ""
-        yield ctx.finding(reference.link, "escapes", fix="fewer-steps", link=reference.link.target, wanted=wanted)
+        finding = ctx.finding(reference.link, "escapes", fix="fewer-steps", link=reference.link.target, wanted=wanted)
+        yield noting_repeat(ctx, reference, finding)

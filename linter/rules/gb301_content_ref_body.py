@@ -3,7 +3,10 @@
 What
 : Reports a `{% content-ref url="…" %}` block whose body is not the single line GitBook writes,
   `[name](url)`: a body without a link, with several links or with text besides the link, or a
-  link whose target differs from the block's `url`.
+  link whose target differs from the block's `url`. Targets are compared as GitBook resolves
+  them: `dir/` and `dir/README.md`, `./x.md` and `x.md`, `%20` and a space, NFC and NFD accents
+  name the same page. A body link that goes elsewhere is reported here only, not also by the
+  link rules.
 
 Why
 : GitBook draws the page card from `url` and rewrites the body on its next save; the body link is
@@ -33,7 +36,8 @@ from typing import Iterator
 from ..finding import Finding
 from ..model.elements import Block, Link
 from ..model.page import Page
-from ._content_ref import basename, body_links, content_refs, extra_text, same_target
+from ..model.references import same_target
+from ._content_ref import basename, body_links, content_refs, extra_text
 from .base import Context
 
 ID = "GB301"
@@ -68,7 +72,10 @@ DOC_FR = """Un bloc `content-ref` dont le corps n'est pas exactement un lien ver
 Quoi
 : Signale un bloc `{% content-ref url="…" %}` dont le corps n'est pas la ligne unique qu'écrit
   GitBook, `[nom](url)` : un corps sans lien, avec plusieurs liens ou du texte autour du lien, ou
-  un lien dont la cible diffère de l'`url` du bloc.
+  un lien dont la cible diffère de l'`url` du bloc. Les cibles sont comparées comme GitBook les
+  résout : `dossier/` et `dossier/README.md`, `./x.md` et `x.md`, `%20` et une espace, accents
+  NFC et NFD désignent la même page. Un lien du corps qui mène ailleurs est signalé ici
+  seulement, pas aussi par les règles de liens.
 
 Pourquoi
 : GitBook dessine la carte de la page à partir de `url` et réécrit le corps au prochain
@@ -96,7 +103,7 @@ def check(page: Page, ctx: Context) -> Iterator[Finding]:
 
 
 def _check_one(page: Page, ctx: Context, block: Block, link: Link, url: str, name: str) -> Iterator[Finding]:
-    if not same_target(link.target, url):
+    if not same_target(ctx.site, page.path, link.target, url):
         yield ctx.finding(link, "href-differs", fix="write-body", href=link.target, url=url, name=name)
     extra = extra_text(page, block, link)
     if extra:

@@ -37,6 +37,7 @@ from urllib.parse import unquote
 from ..finding import Edit, Finding
 from ..model.elements import Block, Link
 from ..model.page import Page
+from ..model.references import same_target as leads_to
 from ._content_ref import basename, body_links, content_refs, extra_text, is_placeholder, same_target
 from .base import Context
 
@@ -83,7 +84,7 @@ def check(page: Page, ctx: Context) -> Iterator[Finding]:
     for block in content_refs(page):
         url = block.attrs["url"]
         links = body_links(page, block)
-        if len(links) != 1 or not same_target(links[0].target, url) or is_placeholder(url, links[0].text):
+        if len(links) != 1 or not leads_to(ctx.site, page.path, links[0].target, url) or is_placeholder(url, links[0].text):
             continue  # GB301 or the placeholder rule speaks for these
         if _EXTERNAL.match(url):
             continue  # GitBook's GitHub fallback for a lost page: the link rules report it
