@@ -11,8 +11,6 @@ this module is imported on every run.
 from __future__ import annotations
 
 import os
-import shutil
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -69,6 +67,8 @@ def repository_top(start: Path) -> Path:
 def write_atomically(path: Path, data: bytes) -> None:
     """Write beside the target, then rename: a concurrent reader sees the old file or the new
     one, never half of one; two writers each rename a whole file, the last one wins."""
+    import tempfile
+
     descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(descriptor, "wb") as handle:
@@ -81,6 +81,8 @@ def write_atomically(path: Path, data: bytes) -> None:
 
 def clean(folder: Path) -> bool:
     """Delete a cache folder; True if there was one. Refuses a folder it did not make."""
+    import shutil
+
     if not folder.is_dir():
         return False
     if not (folder / "CACHEDIR.TAG").is_file() and folder.name != CACHE_DIR_NAME:

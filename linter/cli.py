@@ -10,25 +10,24 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
 from . import __version__, baseline
 from .cache import CACHE_DIR_ENV, CACHE_DIR_NAME, cache_location, clean
 from .cache import write_atomically as write_bytes_atomically
-from .config import Config, ConfigError, apply_config, closest, config_schema, find_config, load_config, selector_vocabulary
-from .engine import count_by_severity
-from .fix import apply_fixes
-from .report import FORMATTERS, ReportContext
-from .report.i18n import LANGUAGES, language_from_environment, say
-from .report.progress import Progress
-from .rules import all_rules, rule_by_selector
-from .report.rules_doc import rules_markdown
 from .baseline import DEFAULT_NAME
-from .run import RunResult, UsageError, display_path, display_path_of, lint_paths
-from .settings import Settings
-from .spaces import default_space, in_a_space
+from .report import FORMAT_NAMES
+from .report.i18n import LANGUAGES, language_from_environment, say
+
+if TYPE_CHECKING:
+    from .config import Config
+    from .run import RunResult
+    from .settings import Settings
+
+# The parser, the rules, the configuration and the report formats are imported by the commands
+# that use them, not here: `gitbook-lint --version` and `--help` start at once.
 
 CONFIG_ERROR = 2
 
@@ -64,6 +63,8 @@ def main() -> None:
 
 def default_paths() -> list[str]:
     """The space in the current folder; else `content/` (this repository's own space)."""
+    from .spaces import default_space
+
     return [default_space(Path.cwd())]
 
 
@@ -85,7 +86,7 @@ _FORCE_EXCLUDE = click.option("--force-exclude", is_flag=True, help="Skip named 
 @_PATHS
 @_CONFIG
 @_NO_CONFIG
-@click.option("--format", "output_format", type=click.Choice(sorted(FORMATTERS)), default=None, help="Output format [default: text].")
+@click.option("--format", "output_format", type=click.Choice(sorted(FORMAT_NAMES)), default=None, help="Output format [default: text].")
 @click.option("--output", "-o", "output_file", type=click.Path(dir_okay=False), help="Write the report to this file.")
 @click.option("--select", multiple=True, help="Only these rules (id, name or tag); repeatable, or comma-separated.")
 @click.option("--extend-select", multiple=True, help="Add these rules to the selection (e.g. rules off by default).")
@@ -121,6 +122,8 @@ def check(
     lang: str | None,
 ) -> None:
     """Lint PATHS (spaces or files; default: the configuration's `paths`, the space here, or content/)."""
+    from .engine import count_by_severity
+
     config, settings = _setup(paths, config_path, no_config, lang, select, extend_select, ignore)
     settings.cache = not no_cache
     settings.cache_dir = Path(cache_dir) if cache_dir else None
@@ -146,6 +149,8 @@ def baseline_command(
     paths: tuple[str, ...], config_path: str | None, no_config: bool, force_exclude: bool, output_file: str | None, lang: str | None
 ) -> None:
     """Write the current findings of PATHS to the baseline file: later runs report only new ones."""
+    from .run import display_path_of
+
     config, settings = _setup(paths, config_path, no_config, lang, (), (), ())
     result = _lint(_targets(paths, config, force_exclude), settings, fix=False)
     target = Path(output_file) if output_file else _baseline_file(None, config, settings.lang, must_exist=False)
@@ -168,6 +173,9 @@ def _setup(
     ignore: tuple[str, ...],
 ) -> tuple[Config, Settings]:
     """The configuration and the settings it and the command line make."""
+    from .config import apply_config
+    from .settings import Settings
+
     early_lang = lang or language_from_environment() or "en"
     config = _config(paths, config_path, no_config, early_lang)
     settings = Settings()
@@ -183,6 +191,10 @@ def _setup(
 
 
 def _lint(targets: list[str], settings: Settings, fix: bool) -> RunResult:
+    from .fix import apply_fixes
+    from .report.progress import Progress
+    from .run import RunResult, UsageError, lint_paths
+
     try:
         with Progress(settings.lang) as progress:
             result = lint_paths(targets, settings, progress) if targets else RunResult()
@@ -213,6 +225,8 @@ def _baseline_file(option: str | None, config: Config, lang: str, must_exist: bo
 
 def _apply_baseline(result: RunResult, file: Path | None, update: bool, lang: str) -> None:
     """Keep the findings the baseline does not hold; tell (or, with `update`, drop) its fixed entries."""
+    from .run import display_path_of
+
     if file is None:
         return
     try:
@@ -235,6 +249,8 @@ def _apply_baseline(result: RunResult, file: Path | None, update: bool, lang: st
 
 
 def _config(paths: tuple[str, ...], config_path: str | None, no_config: bool, lang: str) -> Config:
+    from .config import Config, ConfigError, find_config, load_config
+
     if no_config:
         return Config()
     try:
@@ -251,6 +267,8 @@ def _targets(paths: tuple[str, ...], config: Config, force_exclude: bool) -> lis
     """What to lint: the paths given, else the configuration's, else the default. YAML files
     outside a space are left out (a hook passes every changed file), and with `force_exclude`
     so are files outside the configured `paths`."""
+    from .spaces import in_a_space
+
     if not paths:
         return config.paths() or default_paths()
     spaces = [Path(path).resolve() for path in config.paths()] if force_exclude else []
@@ -268,6 +286,10 @@ def _targets(paths: tuple[str, ...], config: Config, force_exclude: bool) -> lis
 
 
 def _report(result: RunResult, lang: str, output_format: str, output_file: str | None, color: bool | None) -> None:
+    from .engine import count_by_severity
+    from .report import FORMATTERS, ReportContext
+    from .run import display_path
+
     # colour only on a terminal, and never when the user's NO_COLOR says so (no-color.org)
     to_terminal = output_file is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
     context = ReportContext(
@@ -323,11 +345,16 @@ def _split(values: tuple[str, ...]) -> list[str]:
 
 
 def _check_selector(selector: str, lang: str) -> None:
+    from .config import selector_vocabulary
+    from .rules import all_rules
+
     if not any(rule.matches(selector) for rule in all_rules()):
         _usage_error(say("no-rule", lang, name=selector, hint=_hint(selector, selector_vocabulary(), lang)), lang)
 
 
 def _hint(word: str, candidates: list[str], lang: str) -> str:
+    from .config import closest
+
     match = closest(word, candidates)
     return say("did-you-mean", lang, closest=match) if match else ""
 
@@ -350,6 +377,8 @@ def _lang_in(arguments: list[str]) -> str | None:
 
 def _lang(lang: str | None) -> str:
     """The language for commands without a space: option, then the configuration here, then LANG."""
+    from .config import ConfigError, find_config, load_config
+
     if lang:
         return lang
     try:
@@ -365,6 +394,9 @@ def _lang(lang: str | None) -> str:
 @_LANG
 def rules(markdown: bool, lang: str | None) -> None:
     """List the rules: id, name, default severity, summary."""
+    from .report.rules_doc import rules_markdown
+    from .rules import all_rules
+
     if markdown:  # the generated reference must not depend on who generates it
         click.echo(rules_markdown(lang or "en"), nl=False)
         return
@@ -379,6 +411,8 @@ def rules(markdown: bool, lang: str | None) -> None:
 @_LANG
 def explain(rule: str, lang: str | None) -> None:
     """Print a rule's documentation (by id or name)."""
+    from .rules import all_rules, rule_by_selector
+
     lang = _lang(lang)
     found = rule_by_selector(rule)
     if found is None:
@@ -397,6 +431,8 @@ def explain(rule: str, lang: str | None) -> None:
 @main.command("config-schema")
 def config_schema_command() -> None:
     """Print the configuration's JSON Schema, every rule's options included (for editors)."""
+    from .config import config_schema
+
     schema: dict[str, Any] = config_schema()
     click.echo(json.dumps(schema, ensure_ascii=False, indent=2))
 
@@ -421,6 +457,9 @@ def cache() -> None:
 @_LANG
 def cache_clean(paths: tuple[str, ...], cache_dir: str | None, lang: str | None) -> None:
     """Delete the cache of the spaces in PATHS (default: the one of the repository here)."""
+    from .run import display_path_of
+    from .settings import Settings
+
     lang = _lang(lang)
     settings = Settings(cache_dir=Path(cache_dir) if cache_dir else None)
     folders = {cache_location(Path(path).resolve(), settings) for path in (paths or (".",))}

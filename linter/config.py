@@ -19,10 +19,12 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, Iterable
+from typing import TYPE_CHECKING, Any, Iterable
 
-import jsonschema
 import yaml
+
+if TYPE_CHECKING:
+    import jsonschema
 
 from .parse.frontmatter import yaml_problem
 from .rules import all_rules
@@ -145,6 +147,8 @@ def _toml_error_line(message: str) -> int | None:
 
 def validate_config(data: dict[str, Any], path: Path | None = None, text: str = "") -> None:
     """Check `data` against the full schema and the rule selectors it uses."""
+    import jsonschema  # loaded when there is a configuration to check
+
     validator = jsonschema.Draft202012Validator(config_schema())
     errors = sorted(validator.iter_errors(data), key=lambda error: list(error.absolute_path))
     if errors:

@@ -21,14 +21,13 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterable
 
-import pathspec
-
 from .finding import Finding
 from .model.page import Page
 from .model.site import Site
 from .rules import all_rules
 from .rules.base import Context, Rule
 from .settings import Settings
+from .spaces.ignore import gitignore_spec
 
 UNKNOWN_ID = "GB901"
 UNUSED_ID = "GB902"
@@ -192,7 +191,7 @@ def per_file_ignore_matcher(site: Site, settings: Settings):  # noqa: ANN201 - a
     if not settings.per_file_ignores:
         return lambda finding: False
     entries = [
-        (pathspec.GitIgnoreSpec.from_lines([glob]), {r.id for r in all_rules() if any(r.matches(s) for s in selectors)})
+        (gitignore_spec([glob]), {r.id for r in all_rules() if any(r.matches(s) for s in selectors)})
         for glob, selectors in settings.per_file_ignores.items()
     ]
     prefix = _root_prefix(site, settings)

@@ -9,13 +9,10 @@ path climbs past the root resolves to `escapes`.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import posixpath
 import re
 import stat
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -359,6 +356,10 @@ def parse_pages(root: Path, names: list[str], jobs: int | None) -> list[Page]:
     workers = jobs if jobs is not None else min(os.cpu_count() or 1, 8)
     if workers <= 1 or len(names) < PARALLEL_THRESHOLD:
         return [read_page(root, name) for name in names]
+    import multiprocessing  # only large spaces pay for the process machinery
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
     chunks = [names[start : start + CHUNK] for start in range(0, len(names), CHUNK)]
     try:
         context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)

@@ -6,8 +6,6 @@ import re
 from dataclasses import dataclass
 from typing import Iterator
 
-from email_validator import EmailNotValidError, validate_email
-
 # URLs are blanked out before looking for addresses: `https://user@host/` and
 # `https://mastodon.social/@name` are not addresses.
 _URL = re.compile(r"\b[a-z][a-z0-9+.-]*://\S+|(?<![@\w.])www\.\S+", re.I)
@@ -73,6 +71,8 @@ _CHARACTERS = re.compile(r"invalid characters(?: (?P<where>before|after) the @-s
 
 def check_address(address: str) -> Problem | None:
     """None when email-validator accepts the address (syntax only), else why not, in words."""
+    from email_validator import EmailNotValidError, validate_email  # loaded by the first address
+
     try:
         validate_email(address, check_deliverability=False)
     except EmailNotValidError as error:

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
-
-import pathspec
+from typing import TYPE_CHECKING, Iterable
 
 if TYPE_CHECKING:  # the settings import the rule registry, which imports the model: no cycle at run time
+    import pathspec
+
     from ..settings import Settings
 
 
@@ -25,7 +25,7 @@ class PathFilter:
     def __init__(self, root: Path, settings: Settings) -> None:
         self.root = root.resolve()
         self.base = settings.config_dir or root
-        self.exclude = pathspec.GitIgnoreSpec.from_lines(settings.exclude) if settings.exclude else None
+        self.exclude = gitignore_spec(settings.exclude) if settings.exclude else None
         self.gitignore = settings.respect_gitignore
         self.outer = self._outer_specs() if self.gitignore else []
 
@@ -74,7 +74,7 @@ def _without_patterns_excluding(spec: pathspec.GitIgnoreSpec, root_prefix: str) 
         for pattern in spec.patterns
         if not (pattern.include and any(pattern.match_file(folder) for folder in folders))
     ]
-    return pathspec.GitIgnoreSpec(kept)
+    return type(spec)(kept)
 
 
 class _FilterFactory:
@@ -103,6 +103,14 @@ def _spec_of(gitignore: Path) -> pathspec.GitIgnoreSpec:
         lines = gitignore.read_text(encoding="utf-8", errors="replace").splitlines()
     except OSError:
         lines = []
+    return gitignore_spec(lines)
+
+
+def gitignore_spec(lines: Iterable[str]) -> pathspec.GitIgnoreSpec:
+    """Patterns in `.gitignore` syntax, read with Git's rules. pathspec is imported here, by the
+    first run that has patterns to match, not at start-up."""
+    import pathspec
+
     return pathspec.GitIgnoreSpec.from_lines(lines)
 
 

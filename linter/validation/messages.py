@@ -19,10 +19,11 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable
+from typing import TYPE_CHECKING, Any, Callable, Iterable
 
-from jsonschema import Draft202012Validator
-from jsonschema.exceptions import ValidationError, best_match
+if TYPE_CHECKING:  # jsonschema is imported when something is validated, not at start-up
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import ValidationError
 
 Path = tuple[str | int, ...]
 
@@ -187,6 +188,8 @@ def problems(
     validator: Draft202012Validator, instance: Any, lang: str, where: Callable[[Path], str]
 ) -> list[SchemaProblem]:
     """The best error per location, translated. `where(path)` names a location for the editor."""
+    from jsonschema.exceptions import best_match
+
     groups: dict[Path, list[tuple[ValidationError, str | None]]] = {}
     for error in validator.iter_errors(instance):
         for location, name in _locations(error):

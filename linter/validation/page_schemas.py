@@ -10,13 +10,17 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pathspec
+from ..spaces.ignore import gitignore_spec
+
+if TYPE_CHECKING:
+    import pathspec
 
 
 @lru_cache(maxsize=None)
 def _spec(glob: str) -> pathspec.GitIgnoreSpec:
-    return pathspec.GitIgnoreSpec.from_lines([glob])
+    return gitignore_spec([glob])
 
 
 def page_candidates(page_path: str, root: Path, config_dir: Path | None) -> list[str]:

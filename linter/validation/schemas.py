@@ -16,12 +16,11 @@ from functools import lru_cache
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import Any, Iterator
+from typing import TYPE_CHECKING, Any, Iterator
 
-from jsonschema import Draft202012Validator
-from jsonschema.exceptions import SchemaError
-from referencing import Registry, Resource
-from referencing.jsonschema import DRAFT202012
+if TYPE_CHECKING:  # jsonschema and referencing load when a schema is used, not at start-up
+    from jsonschema import Draft202012Validator
+    from referencing import Registry
 
 SCHEMA_PACKAGE = "linter.schemas"
 FRONT_MATTER = "front-matter.schema.json"
@@ -50,6 +49,9 @@ def shipped_schemas() -> dict[str, dict[str, Any]]:
 
 @lru_cache(maxsize=1)
 def shipped_registry() -> Registry:
+    from referencing import Registry, Resource
+    from referencing.jsonschema import DRAFT202012
+
     registry: Registry = Registry()
     for name, contents in shipped_schemas().items():
         resource = Resource.from_contents(contents, default_specification=DRAFT202012)
@@ -65,6 +67,8 @@ def shipped_schema(name: str) -> dict[str, Any]:
 
 def make_validator(schema: dict[str, Any]) -> Draft202012Validator:
     """A draft 2020-12 validator that checks formats and resolves `$ref`s to shipped schemas."""
+    from jsonschema import Draft202012Validator
+
     return Draft202012Validator(schema, registry=shipped_registry(), format_checker=Draft202012Validator.FORMAT_CHECKER)
 
 
@@ -90,6 +94,9 @@ def validator_for_file(path: str, base: str = ".") -> Draft202012Validator:
         raise SchemaFileError(f"cannot read {path}: {error.strerror or error}") from error
     except ValueError as error:
         raise SchemaFileError(f"{path} is not valid JSON: {error}") from error
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import SchemaError
+
     try:
         Draft202012Validator.check_schema(schema)
     except SchemaError as error:

@@ -1,0 +1,54 @@
+"""Start-up cost: heavy libraries are imported by what uses them, never by every run.
+
+Checked on the set of imported modules in a fresh interpreter, not by timing: what is not
+imported costs nothing, on any machine.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from cli_helpers import write_space
+
+# Each is worth tens of milliseconds at start-up; none is needed by every run.
+HEAVY = ("jsonschema", "referencing", "email_validator", "pathspec", "markdown_it", "yaml", "xml", "multiprocessing")
+
+
+def imported_after(code: str, cwd: Path) -> set[str]:
+    """The top-level packages among HEAVY that `code` (run in a fresh interpreter) imported."""
+    program = (
+        "import json, sys\n"
+        f"{code}\n"
+        f"print(json.dumps(sorted({{name.split('.')[0] for name in sys.modules}} & set({list(HEAVY)!r}))))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", program], cwd=cwd, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    return set(json.loads(done.stdout.strip().splitlines()[-1]))
+
+
+def run_main(args: list[str]) -> str:
+    return f"from linter.cli import main\ntry:\n    main({args!r})\nexcept SystemExit:\n    pass"
+
+
+def test_version_and_help_import_nothing_heavy(tmp_path: Path) -> None:
+    assert imported_after(run_main(["--version"]), tmp_path) == set()
+    assert imported_after(run_main(["--help"]), tmp_path) == set()
+    assert imported_after("import linter", tmp_path) == set()
+
+
+def test_a_run_that_needs_no_schema_never_imports_jsonschema(tmp_path: Path) -> None:
+    space = write_space(tmp_path / "space", {"README.md": "# Accueil\n\nVoir [la suite](suite.md).\n", "suite.md": "# Suite\n"})
+    loaded = imported_after(run_main(["--no-config", "--no-cache", str(space)]), tmp_path)
+    assert "markdown_it" in loaded  # it did read the pages
+    assert loaded.isdisjoint({"jsonschema", "referencing", "email_validator", "pathspec", "xml", "multiprocessing"})
+
+
+def test_what_a_run_uses_it_imports(tmp_path: Path) -> None:
+    """The look-alike: front matter is validated, an address checked, a report written as XML."""
+    page = "---\ndescription: Une page\n---\n\n# Accueil\n\nÉcrire à contact@exemple.fr.\n"
+    space = write_space(tmp_path / "space", {"README.md": page})
+    args = ["--no-config", "--no-cache", "--format", "junit", str(space)]
+    assert {"jsonschema", "email_validator", "xml"} <= imported_after(run_main(args), tmp_path)
