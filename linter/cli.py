@@ -19,6 +19,7 @@ from .cache import CACHE_DIR_ENV, CACHE_DIR_NAME, cache_location, clean
 from .cache import write_atomically as write_bytes_atomically
 from .baseline import DEFAULT_NAME
 from .report import FORMAT_NAMES
+from .report.escape import printable
 from .report.i18n import LANGUAGES, language_from_environment, say
 
 if TYPE_CHECKING:
@@ -308,7 +309,8 @@ def _report(result: RunResult, lang: str, output_format: str, output_file: str |
         click.echo(report, nl=False)
     for site in result.sites:
         for folder in site.unreadable_folders:
-            click.echo("gitbook-lint: " + say("unreadable-folder", lang, path=display_path(site, folder.rstrip("/")) + "/"), err=True)
+            shown = printable(display_path(site, folder.rstrip("/")) + "/")
+            click.echo("gitbook-lint: " + say("unreadable-folder", lang, path=shown), err=True)
     if output_format == "text":
         counts = count_by_severity(result.findings)
         key = "summary" if result.findings else "clean"
@@ -360,7 +362,8 @@ def _hint(word: str, candidates: list[str], lang: str) -> str:
 
 
 def _usage_error(message: str, lang: str) -> NoReturn:
-    click.echo("gitbook-lint: " + say("usage-error", lang, error=message), err=True)
+    # the message may quote a path given by a hook, that is, named in a stranger's commit
+    click.echo("gitbook-lint: " + say("usage-error", lang, error=printable(message)), err=True)
     sys.exit(CONFIG_ERROR)
 
 

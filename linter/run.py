@@ -11,6 +11,7 @@ from .engine import lint_site
 from .finding import Finding
 from .model.git import github_repository
 from .model.site import Site
+from .report.escape import printable
 from .settings import Settings
 from .spaces import CONFIG_NAME, PathFilter, find_space, space_of, spaces_below
 from .staged import pages_losing_anchors, removed_paths
@@ -94,7 +95,7 @@ def lint_paths(paths: list[str], settings: Settings | None = None, progress: Pro
     result = RunResult()
     for request in plan(paths):
         if progress is not None:
-            progress.reading(display_path_of(request.folder))
+            progress.reading(printable(display_path_of(request.folder)))
         site = Site.load(request.folder, exclude=PathFilter.factory(settings))
         result.sites.append(site)
         report_on = broken = None

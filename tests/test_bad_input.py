@@ -115,14 +115,14 @@ def test_ten_thousand_deep_nesting(tmp_path: Path, marker: str) -> None:
 
 def test_unreadable_file_is_reported_and_does_not_stop_the_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # Permissions cannot make a file unreadable for root (CI runs as root): fail the read itself.
-    real_read = site_module._read_regular_file
+    real_read = site_module.read_inside
 
-    def read(path: Path) -> bytes:
+    def read(root: Path, path: Path, limit: int | None = None) -> bytes:
         if path.name == "fermee.md":
             raise PermissionError(13, "Permission denied")
-        return real_read(path)
+        return real_read(root, path, limit)
 
-    monkeypatch.setattr(site_module, "_read_regular_file", read)
+    monkeypatch.setattr(site_module, "read_inside", read)
     findings = lint_space(tmp_path, "fermee.md", b"# Fermee\n")
     assert only(findings) == ("GB001", 1)
     assert "Permission denied" in findings[0].message

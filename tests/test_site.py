@@ -115,4 +115,4 @@ def test_symlink_out_of_the_root_is_skipped(tmp_path: Path) -> None:
     (root / "lien.md").symlink_to(secret)
     site = Site.load(root)
     assert "lien.md" not in site.pages
-    assert site.skipped == [("lien.md", "symbolic link that leads outside the space")]
+    assert site.refused == {"lien.md": "outside-link"}

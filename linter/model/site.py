@@ -3,7 +3,8 @@
 A space is found from `.gitbook.yaml` (`root`, `structure.readme`, `structure.summary`) or is
 the folder given. Every file under the root is listed once; Markdown files become `Page`s;
 `.gitbook/assets` and `.gitbook/includes` are indexed; SUMMARY.md becomes a nav tree.
-Nothing outside the root is ever read: symlinks that lead out are skipped, and a link whose
+Nothing outside the root is ever read: every file is opened through `guard.read_inside`;
+symbolic links that lead out (or loop) are listed in `refused`, never read, and a link whose
 path climbs past the root resolves to `escapes`.
 """
 
@@ -12,7 +13,6 @@ from __future__ import annotations
 import os
 import posixpath
 import re
-import stat
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -21,6 +21,7 @@ from urllib.parse import unquote
 
 import yaml
 
+from ..guard import MAX_PAGE_BYTES, Refused, classify_entry, read_inside
 from ..parse.frontmatter import FrontMatter
 from ..spaces import ASSETS_DIR, CONFIG_NAME, INCLUDES_DIR, is_page_path, is_scanned_dir, read_space_config
 from . import git, uses
@@ -83,6 +84,9 @@ class Site:
     files: list[str] = field(default_factory=list)  # every file under root, relative, sorted
     directories: set[str] = field(default_factory=set)
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, why)
+    # root-relative files and folders not read, and why (`outside-link`, `link-loop`; see `guard`)
+    refused: dict[str, str] = field(default_factory=dict)
+    max_page_bytes: int | None = MAX_PAGE_BYTES
     unreadable_folders: list[str] = field(default_factory=list)  # root-relative, ending in `/`
     summary: Summary | None = None
     ignored_root: tuple[str, str] | None = None  # (`root:` value, "missing" or "outside") when not used
@@ -94,18 +98,31 @@ class Site:
     # -- loading ----------------------------------------------------------------------------
 
     @classmethod
-    def load(cls, folder: str | os.PathLike[str], *, exclude: Any = None, jobs: int | None = None) -> Site:
+    def load(
+        cls,
+        folder: str | os.PathLike[str],
+        *,
+        exclude: Any = None,
+        jobs: int | None = None,
+        only: set[str] | None = None,
+        max_page_bytes: int | None = MAX_PAGE_BYTES,
+    ) -> Site:
         """Read the space in `folder`. `exclude(relpath) -> bool` leaves files out (paths relative
         to the root, folders with a trailing `/`); an object with `for_root(root)` is first asked
         for that predicate once the root is known. `jobs` is the number of processes that parse
-        pages (default: one per core for large spaces)."""
+        pages (default: one per core for large spaces). `only`: read just these files of the
+        folder, not the folder (a lone file outside any space). `max_page_bytes`: larger pages
+        are reported (GB001) and not parsed; None for no limit."""
         base = Path(folder).resolve()
-        config = read_space_config(base)
-        site = cls(base=base, root=base, config=config)
+        config = read_space_config(base) if only is None else None
+        site = cls(base=base, root=base, config=config, max_page_bytes=max_page_bytes)
         site._apply_config()
         if hasattr(exclude, "for_root"):  # a filter that needs to know where the root is
             exclude = exclude.for_root(site.root)
-        site._scan(exclude)
+        if only is None:
+            site._scan(exclude)
+        else:
+            site._list(only)
         site._read_pages(jobs)
         summary_page = site.pages.get(site.summary_path)
         if summary_page is not None:
@@ -143,7 +160,10 @@ class Site:
             kept_dirs = []
             for name in dirs:
                 relative = prefix + name
-                if os.path.islink(os.path.join(folder, name)):
+                refused = classify_entry(self.root, Path(folder, name))
+                if refused is not None:
+                    self.refused[relative] = refused
+                elif os.path.islink(os.path.join(folder, name)):
                     self.skipped.append((relative, "symbolic link to a folder"))
                 elif exclude is None or not exclude(relative + "/"):
                     kept_dirs.append(name)
@@ -153,11 +173,24 @@ class Site:
                 relative = prefix + name
                 if exclude is not None and exclude(relative):
                     continue
-                full = os.path.join(folder, name)
-                if os.path.islink(full) and not _inside(Path(full).resolve(), self.root):
-                    self.skipped.append((relative, "symbolic link that leads outside the space"))
+                refused = classify_entry(self.root, Path(folder, name))
+                if refused is not None:
+                    self.refused[relative] = refused
                     continue
                 self.files.append(relative)
+        self._index_files()
+
+    def _list(self, names: set[str]) -> None:
+        """The given files of the folder and nothing else (no walk of the folder)."""
+        for name in sorted(names):
+            refused = classify_entry(self.root, self.root / name)
+            if refused is not None:
+                self.refused[name] = refused
+            elif os.path.lexists(self.root / name):
+                self.files.append(name)
+        self._index_files()
+
+    def _index_files(self) -> None:
         self.files.sort()
         self._by_nfc = {nfc(path): path for path in self.files}
         self._dirs_nfc = {nfc(path) for path in self.directories}
@@ -168,7 +201,9 @@ class Site:
         # a page parsed in a worker process leaves behind (and would have to parse again).
         in_process = [name for name in names if name == self.summary_path]
         others = [name for name in names if name != self.summary_path]
-        for page in [*parse_pages(self.root, others, jobs), *(read_page(self.root, name) for name in in_process)]:
+        limit = self.max_page_bytes
+        read_here = (read_page(self.root, name, limit) for name in in_process)
+        for page in [*parse_pages(self.root, others, jobs, limit), *read_here]:
             self.pages[page.path] = page
 
     # -- lookups -----------------------------------------------------------------------------
@@ -294,12 +329,23 @@ class Site:
         wanted = posixpath.normpath(joined) if joined else "."
         if wanted == ".." or wanted.startswith("../"):
             return Target("escapes", wanted, None, fragment_value)
+        if self._unchecked(wanted):  # not read (a link out of the space, an unreadable folder)
+            return Target("unchecked", wanted, None, fragment_value)
         if decoded.endswith("/") or self.is_directory(wanted):
             readme = "README.md" if wanted == "." else f"{wanted}/README.md"
             found = self.lookup(readme)
             return Target("file" if found else "missing", readme, found, fragment_value)
         found = self.lookup(wanted)
         return Target("file" if found else "missing", wanted, found, fragment_value)
+
+    def _unchecked(self, wanted: str) -> bool:
+        """Whether `wanted` is, or is under, a file or folder the run could not or would not read:
+        a link to it is neither found nor missing, and the reason is reported once elsewhere."""
+        if not self.refused and not self.unreadable_folders:
+            return False
+        if any(wanted == path or wanted.startswith(path + "/") for path in self.refused):
+            return True
+        return any(folder == "./" or wanted.startswith(folder) for folder in self.unreadable_folders)
 
     def relative_link(self, from_path: str, to_path: str) -> str:
         """The relative path a page would write to link to `to_path` (folder pages as `dir/`)."""
@@ -315,39 +361,22 @@ PARALLEL_THRESHOLD = 150  # below this, starting processes costs more than it sa
 CHUNK = 16
 
 
-def read_page(root: Path, relative: str) -> Page:
+def read_page(root: Path, relative: str, limit: int | None = MAX_PAGE_BYTES) -> Page:
+    """The page `relative` of the space at `root`, read through the guard (see `guard`)."""
     try:
-        data = _read_regular_file(root / relative)
-    except (OSError, _NotAFile) as error:
+        data = read_inside(root, root / relative, limit)
+    except (OSError, Refused) as error:
         page = Page.from_text(relative, "")
-        page.problems.append(_unreadable(error))
+        page.problems.append(_unreadable(error, limit))
         return page
     return Page.from_bytes(relative, data)
 
 
-class _NotAFile(Exception):
-    """A `.md` name on something that is not a readable file: `kind` says what (GB001's key)."""
-
-    def __init__(self, kind: str, message: str) -> None:
-        super().__init__(message)
-        self.kind = kind
+def _read_chunk(root: Path, names: list[str], limit: int | None) -> list[Page]:
+    return [read_page(root, name, limit) for name in names]
 
 
-def _read_regular_file(path: Path) -> bytes:
-    """The bytes of a regular file. A named pipe or a device called `x.md` would block or never
-    end: it is refused before it is opened."""
-    if path.is_symlink() and not path.exists():
-        raise _NotAFile("dangling-link", "symbolic link to a file that does not exist")
-    if not stat.S_ISREG(path.stat().st_mode):
-        raise _NotAFile("special-file", "not a regular file (a named pipe, a socket or a device)")
-    return path.read_bytes()
-
-
-def _read_chunk(root: Path, names: list[str]) -> list[Page]:
-    return [read_page(root, name) for name in names]
-
-
-def parse_pages(root: Path, names: list[str], jobs: int | None) -> list[Page]:
+def parse_pages(root: Path, names: list[str], jobs: int | None, limit: int | None = MAX_PAGE_BYTES) -> list[Page]:
     """Parse pages, in several processes when the space is large and the machine has cores.
 
     Parsing is pure Python and CPU-bound, so processes, not threads. Pages come back without
@@ -355,7 +384,7 @@ def parse_pages(root: Path, names: list[str], jobs: int | None) -> list[Page]:
     """
     workers = jobs if jobs is not None else min(os.cpu_count() or 1, 8)
     if workers <= 1 or len(names) < PARALLEL_THRESHOLD:
-        return [read_page(root, name) for name in names]
+        return [read_page(root, name, limit) for name in names]
     import multiprocessing  # only large spaces pay for the process machinery
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
@@ -364,19 +393,21 @@ def parse_pages(root: Path, names: list[str], jobs: int | None) -> list[Page]:
     try:
         context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
         with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            return [page for chunk in pool.map(_read_chunk, [root] * len(chunks), chunks) for page in chunk]
+            mapped = pool.map(_read_chunk, [root] * len(chunks), chunks, [limit] * len(chunks))
+            return [page for chunk in mapped for page in chunk]
     except (OSError, BrokenProcessPool):  # no processes here (sandbox, limits): read in-process
-        return [read_page(root, name) for name in names]
+        return [read_page(root, name, limit) for name in names]
 
 
-def _inside(path: Path, root: Path) -> bool:
-    return path == root or root in path.parents
-
-
-def _unreadable(error: OSError | _NotAFile) -> Any:
+def _unreadable(error: OSError | Refused, limit: int | None) -> Any:
     from .elements import SourceProblem
 
-    if isinstance(error, _NotAFile):
-        return SourceProblem(error.kind, str(error), 1, 1)
+    if isinstance(error, Refused):
+        if error.kind == "too-large":
+            return SourceProblem("too-large", "the page is too large", 1, 1, detail=f"{int(error.detail):,} > {limit:,}")
+        if error.kind in ("dangling-link", "special-file"):
+            return SourceProblem(error.kind, error.kind, 1, 1)
+        # a link swapped after the space was listed: still not read, said plainly
+        return SourceProblem("unreadable", error.kind, 1, 1, detail=error.kind.replace("-", " "))
     reason = error.strerror or str(error)
     return SourceProblem("unreadable", f"cannot read the file: {reason}", 1, 1, detail=reason)

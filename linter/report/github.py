@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from ..finding import Finding
 from .context import ReportContext
+from .escape import printable
 
 _LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
 
 
 def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    # line ends become GitHub's own %0A (a multi-line annotation); any other control is escaped
+    lines = (printable(line) for line in text.replace("\r\n", "\n").split("\n"))
+    return "%0A".join(line.replace("%", "%25") for line in lines)
 
 
 def _escape_property(text: str) -> str:

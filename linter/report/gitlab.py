@@ -7,6 +7,7 @@ import json
 
 from ..finding import Finding
 from .context import ReportContext
+from .escape import printable_finding
 
 _SEVERITIES = {"error": "major", "warning": "minor", "info": "info"}
 
@@ -14,7 +15,7 @@ _SEVERITIES = {"error": "major", "warning": "minor", "info": "info"}
 def format_gitlab(findings: list[Finding], context: ReportContext | None = None) -> str:
     issues = []
     seen: dict[str, int] = {}
-    for finding in findings:
+    for finding in map(printable_finding, findings):
         # The fingerprint must be stable between runs and unique in a report; GitLab compares
         # reports by it to tell new problems from old ones.
         base = f"{finding.path}\0{finding.rule_id}\0{finding.message}"

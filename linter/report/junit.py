@@ -6,9 +6,11 @@ from xml.etree import ElementTree as ET
 
 from ..finding import Finding
 from .context import TOOL_NAME, ReportContext
+from .escape import printable_finding
 
 
 def format_junit(findings: list[Finding], context: ReportContext | None = None) -> str:
+    findings = [printable_finding(finding) for finding in findings]  # XML 1.0 has no ESC, no BEL
     failures = [finding for finding in findings if finding.severity == "error"]
     suites = ET.Element("testsuites", name=TOOL_NAME, tests=str(max(1, len(findings))), failures=str(len(failures)))
     suite = ET.SubElement(

@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 from pathlib import PurePosixPath
 from typing import Any
-from urllib.parse import quote
 
 from ..finding import Finding
 from ..rules.base import Rule
 from .context import SARIF_LEVELS, TOOL_NAME, ReportContext
+from .escape import printable, uri_path
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 
@@ -22,7 +22,7 @@ def format_sarif(findings: list[Finding], context: ReportContext | None = None) 
     descriptors = [_descriptor(rule, context.lang) for rule in rules]
     for rule_id in extra:
         index[rule_id] = len(descriptors)
-        descriptors.append({"id": rule_id, "name": next(f.rule_name for f in findings if f.rule_id == rule_id)})
+        descriptors.append({"id": rule_id, "name": printable(next(f.rule_name for f in findings if f.rule_id == rule_id))})
     document = {
         "$schema": SCHEMA_URI,
         "version": "2.1.0",
@@ -56,7 +56,7 @@ def _descriptor(rule: Rule, lang: str) -> dict[str, Any]:
 
 
 def _result(finding: Finding, index: dict[str, int]) -> dict[str, Any]:
-    text = finding.message + (f" ({finding.fix})" if finding.fix else "")
+    text = printable(finding.message + (f" ({finding.fix})" if finding.fix else ""))
     return {
         "ruleId": finding.rule_id,
         "ruleIndex": index[finding.rule_id],
@@ -79,5 +79,5 @@ def artifact_uri(path: str) -> str:
     if not path:
         return "."
     if PurePosixPath(path).is_absolute():
-        return PurePosixPath(path).as_uri()
-    return quote(path, safe="/")
+        return "file://" + uri_path(path)
+    return uri_path(path)

@@ -7,6 +7,7 @@ from collections import Counter
 
 from ..finding import Finding
 from .context import ReportContext
+from .escape import printable, printable_finding
 from .i18n import say
 
 _COLOURS = {"error": "31", "warning": "33", "info": "36", "dim": "2", "bold": "1"}
@@ -23,10 +24,11 @@ def format_text(findings: list[Finding], context: ReportContext | None = None) -
     context = context or ReportContext()
     lines: list[str] = []
     for finding in findings:
-        lines.append(_headline(finding, context))
+        shown = printable_finding(finding)  # no terminal sequence, no forged line, colour or not
+        lines.append(_headline(shown, context))
         lines.extend(_excerpt(finding, context))
-        if finding.fix:
-            lines.append(f"      = {say('fix', context.lang)}: {finding.fix}")
+        if shown.fix:
+            lines.append(f"      = {say('fix', context.lang)}: {shown.fix}")
     if findings:
         lines.append("")
         lines.append(say("by-rule", context.lang))
@@ -45,11 +47,12 @@ def _excerpt(finding: Finding, context: ReportContext) -> list[str]:
     if source is None or not source.strip():
         return []
     start = max(0, finding.column - 1 - EXCERPT_WIDTH // 2) if len(source) > EXCERPT_WIDTH else 0
-    shown = source[start : start + EXCERPT_WIDTH].expandtabs(1)
-    caret_at = min(finding.column - 1 - start, len(shown))
+    cut = source[start : start + EXCERPT_WIDTH].expandtabs(1)
+    caret_at = min(finding.column - 1 - start, len(cut))
+    shown = printable(cut)
     gutter = f"{finding.line:>5} | "
     caret = _paint("^", finding.severity, context.color)
-    padding = " " * _display_width(shown[:caret_at])
+    padding = " " * _display_width(printable(cut[:caret_at]))
     return [_paint(gutter, "dim", context.color) + shown, _paint(" " * 6 + "| ", "dim", context.color) + padding + caret]
 
 

@@ -2,7 +2,9 @@
 
 What
 : Reports a `.md` file that is binary, is not valid UTF-8, cannot be read at all (a symbolic
-  link to nothing, a named pipe), or nests blocks so deep (more than 20 lists or quotes) that the rest of it cannot be read.
+  link to nothing, a named pipe), is larger than `max-page-size` (8 MiB by default: real pages
+  are a few hundred KB at most, and a huge one would hold the run for minutes), or nests blocks
+  so deep (more than 20 lists or quotes) that the rest of it cannot be read.
 
 Why
 : GitBook imports Markdown as UTF-8 text. A binary file or a file in another encoding shows up
@@ -29,7 +31,7 @@ NAME = "unreadable-file"
 TAGS = ("syntax", "files")
 SEVERITY = "error"
 SCOPE = "page"
-KINDS = ("binary", "encoding", "unreadable", "nesting", "dangling-link", "special-file")
+KINDS = ("binary", "encoding", "unreadable", "nesting", "dangling-link", "special-file", "too-large")
 MESSAGES = {
     "binary": {
         "en": "this is a binary file, not Markdown text",
@@ -51,6 +53,10 @@ MESSAGES = {
         "en": "this is not a regular file (a named pipe, a socket or a device), it cannot be read as a page",
         "fr": "ce n'est pas un fichier ordinaire (tube nommé, socket ou périphérique) : il ne peut pas être lu comme une page",
     },
+    "too-large": {
+        "en": "the page is too large to be checked ({detail} bytes, the `max-page-size`); it was not read",
+        "fr": "la page est trop grande pour être vérifiée ({detail} octets, la limite `max-page-size`) ; elle n'a pas été lue",
+    },
     "unreadable": {
         "en": "the file cannot be read: {detail}",
         "fr": "le fichier ne peut pas être lu : {detail}",
@@ -60,8 +66,9 @@ DOC_FR = """Une page ne peut pas être lue comme du texte Markdown en UTF-8.
 
 Quoi
 : Signale un fichier `.md` binaire, qui n'est pas en UTF-8 valide, qui ne peut pas être lu (lien
-  symbolique vers rien, tube nommé), ou
-  qui imbrique des blocs si profondément (plus de 20 listes ou citations) que la suite est illisible.
+  symbolique vers rien, tube nommé), qui dépasse `max-page-size` (8 Mio par défaut : une vraie
+  page fait au plus quelques centaines de Ko, et une page énorme bloquerait l'analyse des
+  minutes), ou qui imbrique des blocs si profondément (plus de 20 listes ou citations) que la suite est illisible.
 
 Pourquoi
 : GitBook importe le Markdown comme du texte UTF-8. Un fichier binaire ou dans un autre encodage

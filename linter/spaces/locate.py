@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from ..guard import MAX_PAGE_BYTES, Refused, read_inside
 from ..parse.frontmatter import FrontMatter, load_front_matter
 
 CONFIG_NAME = ".gitbook.yaml"
@@ -38,13 +39,15 @@ def is_scanned_dir(name: str) -> bool:
 
 
 def read_space_config(base: Path) -> FrontMatter | None:
-    """`.gitbook.yaml` in `base`, parsed like front matter (the same YAML guards), or None."""
+    """`.gitbook.yaml` in `base`, parsed like front matter (the same YAML guards), or None.
+    Read through the guard: a link out of the space is not read (the site lists it as refused,
+    and GB003 reports it)."""
     path = base / CONFIG_NAME
     if not path.is_file():
         return None
     try:
-        text = path.read_bytes().decode("utf-8", errors="replace")
-    except OSError:
+        text = read_inside(base, path, MAX_PAGE_BYTES).decode("utf-8", errors="replace")
+    except (OSError, Refused):
         return None
     return load_front_matter(text.replace("\r\n", "\n"), 1)
 
