@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 # that use them, not here: `gitbook-lint --version` and `--help` start at once.
 
 CONFIG_ERROR = 2
+REPOSITORY_FORMATS = ("github", "sarif", "gitlab", "junit")
 
 
 class DefaultToCheck(click.Group):
@@ -101,6 +102,7 @@ _FORCE_EXCLUDE = click.option("--force-exclude", is_flag=True, help="Skip named 
 @click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False), help=f"Report only findings not in this baseline (default: {DEFAULT_NAME} when present).")
 @click.option("--no-baseline", is_flag=True, help="Report every finding, ignoring any baseline.")
 @click.option("--update-baseline", is_flag=True, help="Drop the baseline's entries that no longer match a finding.")
+@click.option("--diff-base", metavar="REV", help="Report on the files changed since REV (committed, staged, unstaged) and on what their changes break.")
 @_LANG
 def check(
     paths: tuple[str, ...],
@@ -120,6 +122,7 @@ def check(
     baseline_file: str | None,
     no_baseline: bool,
     update_baseline: bool,
+    diff_base: str | None,
     lang: str | None,
 ) -> None:
     """Lint PATHS (spaces or files; default: the configuration's `paths`, the space here, or content/)."""
@@ -131,7 +134,7 @@ def check(
     targets = _targets(paths, config, force_exclude)
     output_format = output_format or config.data.get("format") or "text"
     strict = strict if strict is not None else bool(config.data.get("strict", False))
-    result = _lint(targets, settings, fix)
+    result = _lint(targets, settings, fix, diff_base)
     if not no_baseline:
         _apply_baseline(result, _baseline_file(baseline_file, config, settings.lang), update_baseline, settings.lang)
     _report(result, settings.lang, output_format, output_file, color)
@@ -191,21 +194,22 @@ def _setup(
     return config, settings
 
 
-def _lint(targets: list[str], settings: Settings, fix: bool) -> RunResult:
+def _lint(targets: list[str], settings: Settings, fix: bool, diff_base: str | None = None) -> RunResult:
     from .fix import apply_fixes
     from .report.progress import Progress
     from .run import RunResult, UsageError, lint_paths
 
     try:
         with Progress(settings.lang) as progress:
-            result = lint_paths(targets, settings, progress) if targets else RunResult()
+            result = lint_paths(targets, settings, progress, diff_base) if targets else RunResult()
         if fix and targets:
             fixed = apply_fixes(result.findings)
             click.echo(say("fixed", settings.lang, count=fixed.fixed, files=len(fixed.files)), err=True)
             if fixed.fixed:  # report what is left, read from the files as they are now
-                result = lint_paths(targets, settings)
+                result = lint_paths(targets, settings, diff_base=diff_base)
     except UsageError as error:
-        _usage_error(str(error), settings.lang)
+        message = say(error.key, settings.lang, **error.args_for_message) if error.key else str(error)
+        _usage_error(message, settings.lang)
     return result
 
 
@@ -289,7 +293,7 @@ def _targets(paths: tuple[str, ...], config: Config, force_exclude: bool) -> lis
 def _report(result: RunResult, lang: str, output_format: str, output_file: str | None, color: bool | None) -> None:
     from .engine import count_by_severity
     from .report import FORMATTERS, ReportContext
-    from .run import display_path
+    from .run import display_path, repository_paths
 
     # colour only on a terminal, and never when the user's NO_COLOR says so (no-color.org)
     to_terminal = output_file is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
@@ -299,14 +303,16 @@ def _report(result: RunResult, lang: str, output_format: str, output_file: str |
         page_count=result.page_count,
         source_line=_source_lines(result),
     )
-    report = FORMATTERS[output_format](result.findings, context)
+    # CI formats are read against the repository, not against the folder the job ran in
+    findings = repository_paths(result.findings) if output_format in REPOSITORY_FORMATS else result.findings
+    report = FORMATTERS[output_format](findings, context)
     if output_file:
         try:
             write_atomically(Path(output_file), report)
         except OSError as error:
             _usage_error(say("cannot-write", lang, path=output_file, error=error.strerror or error), lang)
-    else:
-        click.echo(report, nl=False)
+    else:  # click drops colour codes when stdout is no terminal, unless told (`--color` in a CI log)
+        click.echo(report, nl=False, color=context.color)
     for site in result.sites:
         for folder in site.unreadable_folders:
             shown = printable(display_path(site, folder.rstrip("/")) + "/")

@@ -9,19 +9,25 @@ from typing import TYPE_CHECKING
 
 from .engine import lint_site
 from .finding import Finding
-from .model.git import github_repository
+from .model.git import github_repository, repository_top
 from .model.site import Site
 from .report.escape import printable
 from .settings import Settings
 from .spaces import CONFIG_NAME, PathFilter, find_space, space_of, spaces_below
-from .staged import pages_losing_anchors, removed_paths
+from .staged import STAGED, BaseNotFound, Change, changed_paths, pages_losing_anchors, removed_paths, since
 
 if TYPE_CHECKING:
     from .report.progress import Progress
 
 
 class UsageError(Exception):
-    """A problem with what the user asked for (exit code 2)."""
+    """A problem with what the user asked for (exit code 2). `key` and `args` name the message
+    in the command line's texts, so that it can be said in the user's language."""
+
+    def __init__(self, message: str, key: str | None = None, **args: str) -> None:
+        super().__init__(message)
+        self.key = key
+        self.args_for_message = args
 
 
 @dataclass
@@ -57,7 +63,7 @@ def plan(paths: list[str]) -> list[SpaceRequest]:
     for raw in paths:
         path = Path(raw)
         if not path.exists() and not path.is_symlink():
-            raise UsageError(f"no such file or folder: {raw}")
+            raise UsageError(f"no such file or folder: {raw}", "no-path", path=raw)
         if path.is_dir():
             _plan_folder(requests, path.resolve())
             continue
@@ -88,9 +94,12 @@ def _plan_folder(requests: dict[Path, SpaceRequest], folder: Path) -> None:
         request.folders.add(folder)
 
 
-def lint_paths(paths: list[str], settings: Settings | None = None, progress: Progress | None = None) -> RunResult:
+def lint_paths(
+    paths: list[str], settings: Settings | None = None, progress: Progress | None = None, diff_base: str | None = None
+) -> RunResult:
     """Lint the spaces of `paths`. Given files, also report the links anywhere in their space
-    that the staged deletions and renames break (see `staged`)."""
+    that the staged deletions and renames break (see `staged`). With `diff_base`, report on the
+    files changed since that revision and on what their changes break anywhere."""
     settings = settings or Settings()
     result = RunResult()
     for request in plan(paths):
@@ -98,12 +107,7 @@ def lint_paths(paths: list[str], settings: Settings | None = None, progress: Pro
             progress.reading(printable(display_path_of(request.folder)))
         site = Site.load(request.folder, exclude=PathFilter.factory(settings))
         result.sites.append(site)
-        report_on = broken = None
-        if request.files is not None and not _covers_root(site, request.folders):
-            report_on = {_relative_to_root(site, Path(file)) for file in request.files}
-            report_on |= {path for path in site.files if _under(site.root / path, request.folders)}
-            broken = {_relative_to_root(site, request.folder / path) for path in removed_paths(request.folder)}
-            broken |= _losing_anchors(site, request.folder)
+        report_on, broken = _scope(site, request, diff_base)
         result.scopes.append((site, report_on))
         checking = progress.checking if progress is not None else None
         for finding in lint_site(site, with_repository(settings, site), report_on, broken, checking):
@@ -111,10 +115,27 @@ def lint_paths(paths: list[str], settings: Settings | None = None, progress: Pro
     return result
 
 
-def _losing_anchors(site: Site, folder: Path) -> set[str]:
-    """Root-relative pages whose staged edit removes an anchor (Git paths are relative to `folder`)."""
+def _scope(site: Site, request: SpaceRequest, diff_base: str | None) -> tuple[set[str] | None, set[str] | None]:
+    """The root-relative files to report on (None: all) and the paths whose removal is blamed."""
+    report_on = None
+    if request.files is not None and not _covers_root(site, request.folders):
+        report_on = {_relative_to_root(site, Path(file)) for file in request.files}
+        report_on |= {path for path in site.files if _under(site.root / path, request.folders)}
+    if diff_base is None:
+        return report_on, None if report_on is None else _broken(site, request.folder, STAGED)
+    try:
+        change = since(request.folder, diff_base)
+    except BaseNotFound:
+        raise UsageError(f"cannot find the revision {diff_base}", "no-diff-base", rev=diff_base) from None
+    changed = {_relative_to_root(site, request.folder / path) for path in changed_paths(request.folder, change)}
+    return changed if report_on is None else report_on & changed, _broken(site, request.folder, change)
+
+
+def _broken(site: Site, folder: Path, change: Change) -> set[str]:
+    """Root-relative paths the change removes, and pages whose edit removes an anchor."""
+    removed = {_relative_to_root(site, folder / path) for path in removed_paths(folder, change)}
     by_git_path = {Path(os.path.relpath(site.root / path, folder)).as_posix(): page for path, page in site.pages.items()}
-    return {by_git_path[git_path].path for git_path in pages_losing_anchors(folder, by_git_path)}
+    return removed | {by_git_path[git_path].path for git_path in pages_losing_anchors(folder, by_git_path, change)}
 
 
 def _covers_root(site: Site, folders: set[Path]) -> bool:
@@ -165,3 +186,19 @@ def display_path(site: Site, relative: str) -> str:
     # `../.gitbook.yaml` (a config above a `root:` folder) must show as a clean path
     full = Path(os.path.normpath(site.root / relative)) if relative else site.root
     return _shown(full)
+
+
+def repository_paths(findings: list[Finding]) -> list[Finding]:
+    """The findings with paths relative to the top of their Git repository, whatever the current
+    folder: what GitHub annotations, code scanning, GitLab and CI test reports expect. Paths
+    outside any repository stay as shown."""
+    here = Path.cwd()
+    tops: dict[Path, Path | None] = {}
+    moved = []
+    for finding in findings:
+        full = Path(os.path.normpath(here / finding.path))
+        if full.parent not in tops:
+            tops[full.parent] = repository_top(full.parent)
+        top = tops[full.parent]
+        moved.append(finding.with_path(Path(os.path.relpath(full, top)).as_posix()) if top else finding)
+    return moved

@@ -28,6 +28,14 @@ def git_dir(start: Path) -> Path | None:
     return None
 
 
+def repository_top(start: Path) -> Path | None:
+    """The top folder of the working tree holding `start` (where `.git` is), if any."""
+    for folder in (start, *start.parents):
+        if (folder / ".git").exists():
+            return folder
+    return None
+
+
 def _linked_git_dir(dot_git: Path) -> Path | None:
     try:
         text = dot_git.read_text(encoding="utf-8", errors="replace").strip()
@@ -65,20 +73,23 @@ def github_repository(start: Path) -> str | None:
 
 
 def renames(root: Path, timeout: float = GIT_TIMEOUT_SECONDS) -> dict[str, str]:
-    """Old path → new path for every file Git saw renamed under `root`, paths relative to it.
-
-    The newest rename of a path wins. Empty when `root` is not in a Git checkout or git fails.
-    """
+    """Old path → new path for every file Git saw renamed under `root`, paths relative to it:
+    the renames staged for the next commit (the hint then comes before the commit), then those
+    of the history. The newest rename of a path wins. Empty when `root` is not in a Git
+    checkout or git fails."""
     if git_dir(root) is None:
         return {}
-    command = ["git", "-C", str(root), "log", "--relative", "--diff-filter=R", "--name-status", "--format=", "-z", "-M"]
+    staged = _git_output(root, ["diff", "--cached", "--relative", "--diff-filter=R", "--name-status", "-z", "-M"], timeout)
+    logged = _git_output(root, ["log", "--relative", "--diff-filter=R", "--name-status", "--format=", "-z", "-M"], timeout)
+    return {**parse_renames(logged), **parse_renames(staged)}
+
+
+def _git_output(root: Path, args: list[str], timeout: float) -> str:
     try:
-        done = subprocess.run(command, capture_output=True, timeout=timeout, check=False)
+        done = subprocess.run(["git", "-C", str(root), *args], capture_output=True, timeout=timeout, check=False)
     except (OSError, subprocess.SubprocessError):
-        return {}
-    if done.returncode != 0:
-        return {}
-    return parse_renames(done.stdout.decode("utf-8", errors="replace"))
+        return ""
+    return done.stdout.decode("utf-8", errors="replace") if done.returncode == 0 else ""
 
 
 def parse_renames(output: str) -> dict[str, str]:
