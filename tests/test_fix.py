@@ -42,7 +42,7 @@ def test_fix_applies_safe_edits_and_keeps_bom_line_ends_and_mode(tmp_path: Path)
     space = make_space(tmp_path / "s")
     readme = space / "README.md"
     readme.chmod(0o640)
-    result = CliRunner().invoke(main, [str(space), "--fix", "--select", "GB502,GB506", "--format", "json"])
+    result = CliRunner().invoke(main, [str(space), "--fix", "--select", "GB507,GB506", "--format", "json"])
     assert result.exit_code == 0, result.output
     assert "fixed 2 problem(s) in 1 file(s)" in result.stderr
     data = readme.read_bytes()

@@ -15,6 +15,10 @@ _TOKEN = re.compile(r"[^\s<>()\[\]{}\"',;:/«»“”‘’|]+")
 _EDGE_PUNCTUATION = ".!?*_~…"
 # The last label of a domain starts with a letter: this leaves out `pkg@1.2.3`, `node@18.0-rc.1`.
 _TOP_LEVEL = re.compile(r"\.[^\W\d_][\w-]*$")
+_LOCAL = re.compile(r"[A-Za-z0-9][A-Za-z0-9._%+-]*")
+_BARE_DOMAIN = re.compile(r"[A-Za-z][A-Za-z0-9-]*[A-Za-z0-9]")
+# Words after `@` that name a release or a machine, not a mail domain (`pkg@latest`).
+_NOT_DOMAINS = frozenset("latest next beta alpha canary rc stable lts dev main master head localhost".split())
 
 
 @dataclass(frozen=True)
@@ -30,6 +34,23 @@ def candidates(text: str) -> Iterator[Candidate]:
     (nothing after it), `pkg@1.2.3` and `name@latest` (the part after `@` has no dot, or its last
     label does not start with a letter), and anything inside a URL.
     """
+    for candidate, local, domain in _at_tokens(text):
+        if local and domain and _TOP_LEVEL.search(domain.rpartition("@")[2]):
+            yield candidate
+
+
+def suffixless(text: str) -> Iterator[Candidate]:
+    """Tokens of prose that read as an address whose domain lost its suffix: `scop@scopyleft`
+    (a word, `@`, a word that starts with a letter, no dot). Not: `@mentions`, `login dinum@`,
+    `pkg@1.2.3`, `name@latest` and other release tags, `user@localhost`, anything in a URL."""
+    for candidate, local, domain in _at_tokens(text):
+        if _LOCAL.fullmatch(local) and _BARE_DOMAIN.fullmatch(domain) and domain.lower() not in _NOT_DOMAINS:
+            yield candidate
+
+
+def _at_tokens(text: str) -> Iterator[tuple[Candidate, str, str]]:
+    """Each token of prose holding `@` (outside URLs, edge punctuation removed), with its local
+    part and domain."""
     if "@" not in text:
         return
     blanked = _URL.sub(lambda match: " " * len(match.group()), text)
@@ -41,8 +62,7 @@ def candidates(text: str) -> Iterator[Candidate]:
         offset = match.start() + len(token) - len(stripped)
         stripped = stripped.rstrip(_EDGE_PUNCTUATION)
         local, _, domain = stripped.partition("@")
-        if local and domain and _TOP_LEVEL.search(domain.rpartition("@")[2]):
-            yield Candidate(stripped, offset)
+        yield Candidate(stripped, offset), local, domain
 
 
 @dataclass(frozen=True)

@@ -6,12 +6,16 @@ What
   front matter strings: a missing or invalid domain, two dots in a row, a space, characters not
   allowed in an address, an empty `mailto:` (errors). Also reports a mailto link (Markdown, or
   HTML `<a href="mailto:…">…</a>` in a paragraph or an HTML block such as a table) whose visible
-  text is an address other than the one it sends to (error), a `mailto:` destination written
-  with backslash escapes such as `mailto:octo\\_malt@octo.com` (warning: CommonMark removes the
-  backslash but other renderers and copy-paste keep it; the fix gives the clean form), and
-  several addresses joined by `;` in one `mailto:` (warning: the standard separator is `,`).
-  Look-alikes left alone: `@mentions`, `pkg@1.2.3`, `user@` in code, escaped underscores in
-  link text (`[octo\\_malt@octo.com](mailto:octo_malt@octo.com)`).
+  text is an address other than the one it sends to (error), and several addresses joined by
+  `;` in one `mailto:` (warning: the standard separator is `,`). Warnings too: an address in
+  angle brackets that is no autolink (`<octo\\_malt@octo.com>`: the backslash breaks it, readers
+  see the brackets and no link; the fix gives the clean form), and a word like
+  `scop@scopyleft` in prose, an address whose domain has no suffix (`.fr`, `.coop`…).
+  Look-alikes left alone: `@mentions`, `login dinum@`, `pkg@1.2.3`, `name@latest`, `user@` in
+  code, URLs with a user (`https://jean@depot.example.org/`), escaped underscores in link text
+  (`[octo\\_malt@octo.com](mailto:octo_malt@octo.com)`). Backslash escapes in a `mailto:`
+  destination (`mailto:octo\\_malt@octo.com`, which GitBook writes and every CommonMark renderer
+  reads) are GB507's, off by default.
 
   Options: `check_front_matter` (default true).
 
@@ -32,15 +36,15 @@ Good
 
 from __future__ import annotations
 
-import re
 from typing import Any, Iterator
 from urllib.parse import unquote
 
 from ..finding import Edit, Finding
-from ..model.elements import Link
+from ..model.elements import Link, TextRun
 from ..model.page import Page
+from ..parse.positions import loose_pattern
 from ._content import severity_for
-from ._emails import candidates, check_address, same_address
+from ._emails import Candidate, candidates, check_address, same_address, suffixless
 from .base import Context
 
 ID = "GB502"
@@ -68,9 +72,17 @@ MESSAGES = {
         "en": "the link text shows `{shown}` but the link sends to `{destination}`",
         "fr": "le texte du lien affiche `{shown}` mais le lien envoie à `{destination}`",
     },
-    "escaped": {
-        "en": "backslash escapes in the `mailto:` destination `{raw}`: other renderers and copy-paste keep the backslash",
-        "fr": "échappements par barre oblique inverse dans la destination `{raw}` : d'autres moteurs de rendu et le copier-coller gardent la barre",
+    "not-autolink": {
+        "en": "`{raw}` is not a link: readers see the angle brackets and no link (a backslash escape breaks an autolink)",
+        "fr": "`{raw}` n'est pas un lien : le lecteur voit les chevrons et pas de lien (un échappement par barre oblique inverse casse le lien automatique)",
+    },
+    "no-suffix": {
+        "en": "`{address}` reads as an email address whose domain has no suffix (`.fr`, `.com`…)",
+        "fr": "`{address}` se lit comme une adresse e-mail dont le domaine n'a pas de suffixe (`.fr`, `.com`…)",
+    },
+    "complete-domain": {
+        "en": "write the whole address, with the domain's suffix (`{address}.fr`?), or put it in code if it is no address",
+        "fr": "écrivez l'adresse entière, avec le suffixe du domaine (`{address}.fr` ?), ou mettez-la en code si ce n'est pas une adresse",
     },
     "semicolon": {
         "en": "several addresses joined by `;` in `{raw}`: mail clients expect `,`",
@@ -97,13 +109,17 @@ Quoi
   chaînes du front matter : domaine absent ou invalide, deux points qui se suivent, espace,
   caractères interdits, `mailto:` vide (erreurs). Signale aussi un lien mailto (Markdown, ou HTML
   `<a href="mailto:…">…</a>` dans un paragraphe ou un bloc HTML comme un tableau) dont le texte
-  affiche une autre adresse que celle où il envoie (erreur), une destination `mailto:` écrite
-  avec des échappements comme `mailto:octo\\_malt@octo.com` (avertissement : CommonMark retire
-  la barre, d'autres moteurs et le copier-coller la gardent ; la correction donne la forme
-  propre), et plusieurs adresses séparées par `;` dans un même `mailto:` (avertissement : le
-  séparateur standard est `,`). Ne sont pas signalés : les `@mentions`, `pkg@1.2.3`, `user@`
-  dans du code, les tirets bas échappés dans le texte d'un lien
-  (`[octo\\_malt@octo.com](mailto:octo_malt@octo.com)`).
+  affiche une autre adresse que celle où il envoie (erreur), et plusieurs adresses séparées
+  par `;` dans un même `mailto:` (avertissement : le séparateur standard est `,`).
+  Avertissements aussi : une adresse entre chevrons qui n'est pas un lien automatique
+  (`<octo\\_malt@octo.com>` : la barre oblique inverse le casse, le lecteur voit les chevrons et
+  pas de lien ; la correction donne la forme propre), et un mot comme `scop@scopyleft` dans le
+  texte, une adresse dont le domaine n'a pas de suffixe (`.fr`, `.coop`…). Ne sont pas
+  signalés : les `@mentions`, `identifiant dinum@`, `pkg@1.2.3`, `nom@latest`, `user@` dans du
+  code, les URL avec un utilisateur (`https://jean@depot.example.org/`), les tirets bas
+  échappés dans le texte d'un lien (`[octo\\_malt@octo.com](mailto:octo_malt@octo.com)`). Les
+  échappements dans une destination `mailto:` (`mailto:octo\\_malt@octo.com`, qu'écrit GitBook
+  et que lit tout moteur CommonMark) relèvent de GB507, désactivée par défaut.
 
   Options : `check_front_matter` (vrai par défaut).
 
@@ -117,7 +133,6 @@ Bon
 """
 
 _MAILTO = "mailto:"
-_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")  # a CommonMark backslash escape of punctuation
 _MAIL_LINK_KINDS = ("link", "autolink", "html-href")
 
 
@@ -139,7 +154,42 @@ def _prose(page: Page, ctx: Context) -> Iterator[Finding]:
         if run.link is not None and _is_mail_link(run.link):
             continue  # a mailto label is compared with its destination instead
         for candidate in candidates(run.text):
-            yield from _malformed(ctx, candidate.address, (run.line, run.column + candidate.offset))
+            if _in_angle_brackets(run.text, candidate):
+                yield _not_autolink(page, ctx, run, candidate)
+            else:
+                yield from _malformed(ctx, candidate.address, _written_at(page, run, candidate.address, candidate.offset)[:2])
+        for candidate in suffixless(run.text):
+            at = _written_at(page, run, candidate.address, candidate.offset)[:2]
+            yield ctx.finding(at, "no-suffix", fix="complete-domain", severity=severity_for(ctx, "warning"), address=candidate.address)
+
+
+def _written_at(page: Page, run: TextRun, text: str, offset: int) -> tuple[int, int, str | None]:
+    """(line, column, source text) of `text`, found at `offset` of the prose run, as the source
+    writes it: backslash escapes and entities make the source longer than the prose, never
+    shorter, so it is the first spelling at or after that offset. No source text when not found."""
+    line = page.index.line_text(run.line - 1)
+    written = loose_pattern(text).search(line, max(0, run.column - 1 + offset))
+    if written is None:
+        return run.line, run.column + offset, None
+    return run.line, written.start() + 1, written.group()
+
+
+def _in_angle_brackets(text: str, candidate: Candidate) -> bool:
+    """`<a@b.fr>` left as text: a real autolink would be a link, not prose."""
+    end = candidate.offset + len(candidate.address)
+    return text[candidate.offset - 1 : candidate.offset] == "<" and text[end : end + 1] == ">"
+
+
+def _not_autolink(page: Page, ctx: Context, run: TextRun, candidate: Candidate) -> Finding:
+    """The finding at the `<` as written in the source (escapes make the prose and the source
+    differ), with the clean autolink as its fix."""
+    clean = f"<{candidate.address}>"
+    _, column, written = _written_at(page, run, clean, candidate.offset - 1)
+    raw = written or clean
+    edit = Edit(run.line, column, raw, clean) if written and raw != clean else None
+    return ctx.finding(
+        (run.line, column), "not-autolink", fix="write-clean", severity=severity_for(ctx, "warning"), edit=edit, raw=raw, clean=clean
+    )
 
 
 def _malformed(ctx: Context, address: str, at: Any) -> Iterator[Finding]:
@@ -152,11 +202,6 @@ def _mail_link(link: Link, ctx: Context) -> Iterator[Finding]:
     target = link.target
     if link.kind == "autolink" and not target.lower().startswith(_MAILTO):
         target = _MAILTO + target
-    if "\\" in link.raw and link.raw != link.target:
-        edit = Edit(link.line, link.column, link.raw, _ESCAPE.sub(r"\1", link.raw))
-        yield ctx.finding(
-            link, "escaped", fix="write-clean", severity=severity_for(ctx, "warning"), edit=edit, raw=link.raw, clean=target
-        )
     body = unquote(target[len(_MAILTO) :].split("?", 1)[0])
     if not body.strip():
         yield ctx.finding(link, "empty-mailto", fix="fix-address")

@@ -5,8 +5,9 @@ What
   empty url, a relative path or another scheme, no host, a space, leftover Markdown (`[x](y)`,
   `<…>`), and a GitBook editor or change-request address (`app.gitbook.com/o/…`,
   `…/~/changes/…`, `…/edit`) that only the space's editors can open. Warnings: `http://`
-  (browsers block or warn about insecure content inside an `https` page), and backslash escapes
-  (`edit\\#slide=…\\_0`, written by old GitBook exports; the fix gives the clean address).
+  (browsers block or warn about insecure content inside an `https` page). Backslash escapes
+  (`edit\\#slide=…\\_0`, `…/\\#/`) are what GitBook's exports write and GitBook reads them as
+  the clean address, which is the one checked; cleaning them is GB507's (off by default).
 
   Options: `allow_http` (default false: `http://` is a warning).
 
@@ -58,10 +59,6 @@ MESSAGES = {
         "fr": "l'url d'embed `{url}` contient du Markdown ou des chevrons, pas seulement une adresse",
     },
     "space": {"en": "embed url `{url}` contains a space", "fr": "l'url d'embed `{url}` contient une espace"},
-    "escaped": {
-        "en": "embed url `{url}` has backslash escapes",
-        "fr": "l'url d'embed `{url}` contient des échappements par barre oblique inverse",
-    },
     "not-absolute": {
         "en": "embed url `{url}` is not an absolute `https://` address",
         "fr": "l'url d'embed `{url}` n'est pas une adresse absolue `https://`",
@@ -94,8 +91,9 @@ Quoi
   (`[x](y)`, `<…>`), et adresse de l'éditeur GitBook ou d'une demande de modification
   (`app.gitbook.com/o/…`, `…/~/changes/…`, `…/edit`) que seuls les éditeurs de l'espace
   peuvent ouvrir. Avertissements : `http://` (les navigateurs bloquent ou signalent un contenu
-  non sécurisé dans une page `https`) et les échappements (`edit\\#slide=…\\_0`, écrits par les
-  anciens exports GitBook ; la correction donne l'adresse propre).
+  non sécurisé dans une page `https`). Les échappements (`edit\\#slide=…\\_0`, `…/\\#/`) sont
+  ce qu'écrivent les exports de GitBook, qui les lit comme l'adresse propre, celle qui est
+  vérifiée ; les nettoyer relève de GB507 (désactivée par défaut).
 
   Options : `allow_http` (faux par défaut : `http://` est un avertissement).
 
@@ -135,9 +133,9 @@ def _check_url(block: Block, ctx: Context) -> Iterator[Finding]:
         encoded = re.sub(r"\s", "%20", url.strip())
         yield ctx.finding(at, "space", fix="write-clean", url=url, clean=encoded)
         return
+    # GitBook reads `\#` as `#` (its own exports write it): the clean address is what loads;
+    # cleaning the spelling is GB507's, off by default.
     clean = _ESCAPE.sub(r"\1", url.strip())
-    if clean != url.strip():
-        yield ctx.finding(at, "escaped", fix="write-clean", severity=severity_for(ctx, "warning"), url=url, clean=clean)
     yield from _check_address(clean, url, at, ctx)
 
 
