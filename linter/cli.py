@@ -272,7 +272,7 @@ def _targets(paths: tuple[str, ...], config: Config, force_exclude: bool) -> lis
     """What to lint: the paths given, else the configuration's, else the default. YAML files
     outside a space are left out (a hook passes every changed file), and with `force_exclude`
     so are files outside the configured `paths`."""
-    from .spaces import in_a_space
+    from .spaces import in_a_space, outside_every_space
 
     if not paths:
         return config.paths() or default_paths()
@@ -286,6 +286,8 @@ def _targets(paths: tuple[str, ...], config: Config, force_exclude: bool) -> lis
                 continue
             if path.suffix.lower() in (".yaml", ".yml") and not in_a_space(path):
                 continue  # a workflow or tool file: not GitBook's business
+            if outside_every_space(path):
+                continue  # a site-wide repository's own files (AGENTS.md): no space reads them
         kept.append(raw)
     return kept
 

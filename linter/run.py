@@ -13,7 +13,7 @@ from .model.git import github_repository, repository_top
 from .model.site import Site
 from .report.escape import printable
 from .settings import Settings
-from .spaces import CONFIG_NAME, PathFilter, find_space, space_of, spaces_below
+from .spaces import CONFIG_NAME, PathFilter, find_space, outside_every_space, space_of, spaces_below
 from .staged import STAGED, BaseNotFound, Change, changed_paths, pages_losing_anchors, removed_paths, since
 
 if TYPE_CHECKING:
@@ -69,6 +69,8 @@ def plan(paths: list[str]) -> list[SpaceRequest]:
             continue
         # a symbolic link is reported as named (one to nothing is GB001's finding, not a usage error)
         named = path.parent.resolve() / path.name if path.is_symlink() else path.resolve()
+        if outside_every_space(named):
+            continue  # a site-wide repository's own file (AGENTS.md): no space reads it
         folder = find_space(named.parent)
         request = requests.setdefault(folder, SpaceRequest(folder, set()))
         if request.files is not None:
@@ -95,13 +97,21 @@ def _plan_folder(requests: dict[Path, SpaceRequest], folder: Path) -> None:
 
 
 def lint_paths(
-    paths: list[str], settings: Settings | None = None, progress: Progress | None = None, diff_base: str | None = None
+    paths: list[str],
+    settings: Settings | None = None,
+    progress: Progress | None = None,
+    diff_base: str | None = None,
+    *,
+    here: Path | None = None,
 ) -> RunResult:
     """Lint the spaces of `paths`. Given files, also report the links anywhere in their space
     that the staged deletions and renames break (see `staged`). With `diff_base`, report on the
-    files changed since that revision and on what their changes break anywhere."""
+    files changed since that revision and on what their changes break anywhere. Finding paths
+    are shown from `here` (default: the current folder). A problem outside the spaces (in the
+    site configuration they share) is reported once, not once per space."""
     settings = settings or Settings()
     result = RunResult()
+    seen: set[Finding] = set()
     for request in plan(paths):
         if progress is not None:
             progress.reading(printable(display_path_of(request.folder)))
@@ -111,7 +121,10 @@ def lint_paths(
         result.scopes.append((site, report_on))
         checking = progress.checking if progress is not None else None
         for finding in lint_site(site, with_repository(settings, site), report_on, broken, checking):
-            result.findings.append(finding.with_path(display_path(site, finding.path)))
+            shown = finding.with_path(display_path(site, finding.path, here))
+            if shown not in seen:
+                seen.add(shown)
+                result.findings.append(shown)
     return result
 
 
@@ -159,10 +172,10 @@ def display_path_of(folder: Path) -> str:
     return _shown(folder)
 
 
-def _shown(full: Path) -> str:
+def _shown(full: Path, here: Path | None = None) -> str:
     """Relative to the current folder when they share more than the filesystem root (`../x.md`
     from a sibling folder), else absolute: from /tmp, `/srv/doc/a.md`, not `../srv/doc/a.md`."""
-    here = Path.cwd()
+    here = here or Path.cwd()
     try:
         shared = Path(os.path.commonpath([here, full]))
         shown = os.path.relpath(full, here)
@@ -181,11 +194,11 @@ def _relative_to_root(site: Site, file: Path) -> str:
         return file.as_posix()
 
 
-def display_path(site: Site, relative: str) -> str:
-    """The path as the user would type it from the current folder."""
+def display_path(site: Site, relative: str, here: Path | None = None) -> str:
+    """The path as the user would type it from the current folder (or `here`)."""
     # `../.gitbook.yaml` (a config above a `root:` folder) must show as a clean path
     full = Path(os.path.normpath(site.root / relative)) if relative else site.root
-    return _shown(full)
+    return _shown(full, here)
 
 
 def repository_paths(findings: list[Finding]) -> list[Finding]:

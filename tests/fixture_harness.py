@@ -15,6 +15,8 @@ Layout:
 - `tests/fixtures/spaces/<case>/`: a whole space; `.fixture.yaml` says which rules run
   (`select:`), their `options:` and settings (`settings:`), and `expect:` entries for findings
   in files that cannot hold a comment (`PATH:LINE[:COLUMN] RULE ["text"]`).
+  With `repository: true`, the folder is linted as the command line lints a folder (a
+  repository's top holding several spaces, each its own), paths relative to the folder.
 - A `.fixture.yaml` in a rule folder is read the same way (options and settings only).
 """
 
@@ -32,6 +34,7 @@ import yaml
 from linter.engine import lint_site
 from linter.finding import Finding
 from linter.model.site import Site
+from linter.run import display_path, lint_paths
 from linter.settings import Settings
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -128,12 +131,24 @@ def run_rule_fixture(page_file: Path) -> tuple[list[Finding], list[Expected]]:
 
 def run_space_fixture(folder: Path) -> tuple[list[Finding], list[Expected]]:
     config = fixture_config(folder)
+    if config.get("repository"):
+        return run_repository_fixture(folder, config)
     site = load_fixture_site(folder)
     findings = lint_site(site, settings_for(config, list(config.get("select") or ["all"])))
     expected = [parse_entry(entry, "") for entry in config.get("expect") or []]
     for path, page in site.pages.items():
         expected.extend(expectations_in(page.text, path))
     return findings, expected
+
+
+def run_repository_fixture(folder: Path, config: dict[str, Any]) -> tuple[list[Finding], list[Expected]]:
+    settings = settings_for(config, list(config.get("select") or ["all"]))
+    result = lint_paths([str(folder)], settings, here=folder)
+    expected = [parse_entry(entry, "") for entry in config.get("expect") or []]
+    for site in result.sites:
+        for path, page in site.pages.items():
+            expected.extend(expectations_in(page.text, display_path(site, path, folder)))
+    return result.findings, expected
 
 
 def compare(findings: list[Finding], expected: list[Expected]) -> list[str]:

@@ -67,3 +67,37 @@ def test_a_repository_folder_holding_spaces_lints_each_space(tmp_path: Path) -> 
     output = run_cli(["."], tmp_path).output
     assert "docs/README.md:3:" in output
     assert "GB106" not in output and "\nREADME.md" not in output and not output.startswith("README.md")
+
+
+SITE_CONFIG = """site:
+  structure:
+    - type: section
+      key: docs
+      children:
+        - {type: space, key: en, content: {directory: ./docs/en}}
+        - {type: space, key: api, content: {directory: /docs/en/api}}
+"""
+
+
+def _site_repository(top: Path) -> Path:
+    """A site-wide repository: gitbook-docs.yaml maps docs/en and, inside it, docs/en/api."""
+    (top / ".git").mkdir()
+    (top / "gitbook-docs.yaml").write_text(SITE_CONFIG, encoding="utf-8")
+    (top / ".gitbook.yaml").write_text("", encoding="utf-8")
+    (top / "AGENTS.md").write_text("# Outils\n\n[x](absente.md)\n", encoding="utf-8")
+    write_space(top / "docs" / "en", {"README.md": "# Docs\n\n[API](api/README.md)\n"})
+    write_space(top / "docs" / "en" / "api", {"README.md": "# API\n\n[x](nulle.md)\n"})
+    return top
+
+
+def test_each_folder_a_site_configuration_maps_is_a_space(tmp_path: Path) -> None:
+    # `/docs/en/api` is read from the repository's top; the api space is not part of en (en's
+    # link into it is a link to another space's file, as for GitBook), and AGENTS.md is no page
+    top = _site_repository(tmp_path)
+    for args, cwd in (([], top), (["."], top), (["docs"], top)):
+        output = run_cli(args, cwd).output
+        assert "api/README.md:3:" in output, (args, output)
+        assert "AGENTS.md" not in output and "GB315" not in output
+        assert "4 pages checked" in output  # README.md and SUMMARY.md of each space
+    assert run_cli(["AGENTS.md"], top).exit_code == 0  # named, or passed by a hook: skipped
+    assert "2 pages checked" in run_cli(["en"], top / "docs").output  # en alone, without api

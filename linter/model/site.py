@@ -23,7 +23,17 @@ import yaml
 
 from ..guard import MAX_PAGE_BYTES, Refused, classify_entry, read_inside
 from ..parse.frontmatter import FrontMatter
-from ..spaces import ASSETS_DIR, CONFIG_NAME, INCLUDES_DIR, is_page_path, is_scanned_dir, read_space_config
+from ..spaces import (
+    ASSETS_DIR,
+    CONFIG_NAME,
+    INCLUDES_DIR,
+    SiteConfig,
+    is_page_path,
+    is_scanned_dir,
+    nested_spaces,
+    read_space_config,
+    site_config_of,
+)
 from . import git, uses
 from .names import nfc
 from .page import Page
@@ -90,6 +100,7 @@ class Site:
     unreadable_folders: list[str] = field(default_factory=list)  # root-relative, ending in `/`
     summary: Summary | None = None
     ignored_root: tuple[str, str] | None = None  # (`root:` value, "missing" or "outside") when not used
+    site_config: SiteConfig | None = None  # the site-wide Git Sync file of the repository, if any
     # Derived data that model helpers compute once per site (see `references.references`).
     memo: dict[Any, Any] = field(default_factory=dict, repr=False)
     _by_nfc: dict[str, str] = field(default_factory=dict, repr=False)
@@ -117,10 +128,11 @@ class Site:
         config = read_space_config(base) if only is None else None
         site = cls(base=base, root=base, config=config, max_page_bytes=max_page_bytes)
         site._apply_config()
+        site.site_config = site_config_of(base)
         if hasattr(exclude, "for_root"):  # a filter that needs to know where the root is
             exclude = exclude.for_root(site.root)
         if only is None:
-            site._scan(exclude)
+            site._scan(exclude, frozenset(nested_spaces(site.root)))
         else:
             site._list(only)
         site._read_pages(jobs)
@@ -146,7 +158,7 @@ class Site:
             if isinstance(structure.get("summary"), str):
                 self.summary_path = posixpath.normpath(structure["summary"])
 
-    def _scan(self, exclude: Any) -> None:
+    def _scan(self, exclude: Any, other_spaces: frozenset[str] = frozenset()) -> None:
         root = str(self.root)
 
         def unreadable(error: OSError) -> None:  # never a silent skip: the run tells the user
@@ -160,6 +172,8 @@ class Site:
             kept_dirs = []
             for name in dirs:
                 relative = prefix + name
+                if relative in other_spaces:
+                    continue  # a space of its own (site configuration): its files are not ours
                 refused = classify_entry(self.root, Path(folder, name))
                 if refused is not None:
                     self.refused[relative] = refused

@@ -17,6 +17,7 @@ from ..validation.schemas import (
     FRONT_MATTER,
     GITBOOK_YAML,
     INCLUDE_FRONT_MATTER,
+    SITE_CONFIG,
     shipped_schema,
     shipped_validator,
 )
@@ -29,6 +30,8 @@ _WORDS = {
     "block": {"en": "`{{% {tag} %}}`", "fr": "`{{% {tag} %}}`"},
     "config": {"en": "`.gitbook.yaml`", "fr": "`.gitbook.yaml`"},
     "config key": {"en": "`.gitbook.yaml` key `{key}`", "fr": "clé `{key}` de `.gitbook.yaml`"},
+    "file": {"en": "`{file}`", "fr": "`{file}`"},
+    "file key": {"en": "`{file}` key `{key}`", "fr": "clé `{key}` de `{file}`"},
 }
 
 
@@ -36,14 +39,14 @@ def words(entry: str, lang: str, **args: Any) -> str:
     return phrase(_WORDS, entry, lang, **args)
 
 
-def yaml_where(path: Path, lang: str, whole: str, key: str) -> str:
+def yaml_where(path: Path, lang: str, whole: str, key: str, **names: str) -> str:
     if not path:
-        return words(whole, lang)
+        return words(whole, lang, **names)
     last_item = max((index for index, part in enumerate(path) if isinstance(part, int)), default=-1)
     if last_item == -1:
-        return words(key, lang, key=".".join(map(str, path)))
+        return words(key, lang, key=".".join(map(str, path)), **names)
     head, rest = path[:last_item], path[last_item + 1 :]
-    text = words(key, lang, key=".".join(str(part) for part in head if not isinstance(part, int)))
+    text = words(key, lang, key=".".join(str(part) for part in head if not isinstance(part, int)), **names)
     text += words("item", lang, number=int(path[last_item]) + 1)
     return text + (f" `{'.'.join(map(str, rest))}`" if rest else "")
 
@@ -132,3 +135,11 @@ def gitbook_yaml_problems(config: FrontMatter, lang: str) -> list[SchemaProblem]
         return []
     validator = shipped_validator(GITBOOK_YAML)
     return problems(validator, json_value(config.data), lang, lambda path: yaml_where(path, lang, "config", "config key"))
+
+
+def site_config_problems(config: FrontMatter, file: str, lang: str) -> list[SchemaProblem]:
+    """The site configuration (`gitbook-docs.yaml`, `docs.yaml`) against site-config.schema.json."""
+    if config.problem is not None or not isinstance(config.data, dict):
+        return []
+    validator = shipped_validator(SITE_CONFIG)
+    return problems(validator, json_value(config.data), lang, lambda path: yaml_where(path, lang, "file", "file key", file=file))

@@ -22,19 +22,26 @@ from .locate import (
     in_a_space,
     is_page_path,
     is_scanned_dir,
+    nested_spaces,
+    outside_every_space,
     read_space_config,
+    site_config_of,
     space_of,
     spaces_below,
 )
+from .site_config import SITE_CONFIG_NAMES, MappedSpace, SiteConfig
 
 __all__ = [
     "ASSETS_DIR",
     "CONFIG_NAME",
     "INCLUDES_DIR",
     "MARKERS",
+    "SITE_CONFIG_NAMES",
     "SKIPPED_DIRS",
     "SUMMARY_NAME",
+    "MappedSpace",
     "PathFilter",
+    "SiteConfig",
     "configured_root",
     "default_space",
     "find_space",
@@ -42,7 +49,10 @@ __all__ = [
     "in_a_space",
     "is_page_path",
     "is_scanned_dir",
+    "nested_spaces",
+    "outside_every_space",
     "read_space_config",
+    "site_config_of",
     "space_of",
     "spaces_below",
 ]

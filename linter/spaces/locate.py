@@ -1,9 +1,11 @@
 """Where spaces are: the folder of the space holding a path, the spaces under a folder, and which
 files of a space are pages.
 
-A folder is a space when it holds `.gitbook.yaml` or SUMMARY.md (its markers). A `.gitbook.yaml`
-may move the space's root below it (`root: docs/`); a folder with its own SUMMARY.md beside such
-a root is a space of its own. Searching upward never passes the top of a Git repository.
+In a repository with a site configuration (`gitbook-docs.yaml` or `docs.yaml`, see
+`site_config`), the folders it maps are the spaces, and nothing else is. Elsewhere a folder is a
+space when it holds `.gitbook.yaml` or SUMMARY.md (its markers). A `.gitbook.yaml` may move the
+space's root below it (`root: docs/`); a folder with its own SUMMARY.md beside such a root is a
+space of its own. Searching upward never passes the top of a Git repository.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from pathlib import Path
 
 from ..guard import MAX_PAGE_BYTES, Refused, read_inside
 from ..parse.frontmatter import FrontMatter, load_front_matter
+from .site_config import SITE_CONFIG_NAMES, SiteConfig, find_site_config
 
 CONFIG_NAME = ".gitbook.yaml"
 SUMMARY_NAME = "SUMMARY.md"
@@ -64,6 +67,9 @@ def find_space(start: Path) -> Path:
     when `start` is under the `root:` it names, else the nearest with SUMMARY.md (a space of its
     own beside a configured one), else the `.gitbook.yaml` folder, else `start` (or its folder)."""
     start = start.resolve()
+    mapped = _mapped_space(start)
+    if mapped is not None:
+        return mapped
     folder = start if start.is_dir() else start.parent
     configured = _nearest_with(folder, CONFIG_NAME)
     summary = _nearest_with(folder, SUMMARY_NAME)
@@ -75,9 +81,30 @@ def find_space(start: Path) -> Path:
 
 
 def space_of(start: Path) -> Path | None:
-    """The space holding `start`, or None when no folder up to the repository top is one."""
+    """The space holding `start`, or None when no folder up to the repository top is one (or
+    the site configuration maps no space there)."""
+    site = _mapping_site(start)
+    if site is not None:
+        return site.space_holding(start.resolve())
     found = find_space(start)
     return found if has_marker(found) else None
+
+
+def outside_every_space(path: Path) -> bool:
+    """A file of a site-wide repository that no mapped space holds (an AGENTS.md at its top)."""
+    site = _mapping_site(path)
+    return site is not None and site.space_holding(path.resolve()) is None
+
+
+def _mapping_site(start: Path) -> SiteConfig | None:
+    """The site configuration above `start` when it maps at least one existing folder."""
+    site = find_site_config(start)
+    return site if site is not None and site.folders() else None
+
+
+def _mapped_space(start: Path) -> Path | None:
+    site = _mapping_site(start)
+    return site.space_holding(start) if site is not None else None
 
 
 def in_a_space(path: Path) -> bool:
@@ -85,11 +112,19 @@ def in_a_space(path: Path) -> bool:
 
 
 def spaces_below(folder: Path) -> list[Path]:
-    """The outermost spaces under `folder` (a repository's top holding several spaces)."""
+    """The outermost spaces under `folder` (a repository's top holding several spaces): the
+    folders a site configuration maps, else the folders with a marker."""
+    site = _mapping_site(folder)
+    if site is not None:
+        return [found for found in site.folders() if found == folder or folder in found.parents]
     found = []
     for current, dirs, names in os.walk(folder):
         dirs[:] = sorted(name for name in dirs if not name.startswith(".") and name not in SKIPPED_DIRS)
-        if CONFIG_NAME in names or SUMMARY_NAME in names:
+        site = _mapping_site(Path(current)) if any(name in names for name in SITE_CONFIG_NAMES) else None
+        if site is not None and site.project == Path(current):
+            found.extend(site.folders())
+            dirs[:] = []
+        elif CONFIG_NAME in names or SUMMARY_NAME in names:
             found.append(Path(current))
             dirs[:] = []  # a space's subfolders belong to it
     return found
@@ -113,3 +148,15 @@ def _nearest_with(folder: Path, marker: str) -> Path | None:
         if (candidate / ".git").exists():
             break
     return None
+
+
+def nested_spaces(root: Path) -> list[str]:
+    """Folders inside the space at `root` that the site configuration maps to other spaces:
+    their files are theirs, not this space's."""
+    site = find_site_config(root)
+    return site.nested_in(root.resolve()) if site is not None else []
+
+
+def site_config_of(folder: Path) -> SiteConfig | None:
+    """The site configuration of the project holding `folder`, if any (even one mapping nothing)."""
+    return find_site_config(folder)

@@ -27,6 +27,7 @@ FRONT_MATTER = "front-matter.schema.json"
 INCLUDE_FRONT_MATTER = "include-front-matter.schema.json"
 BLOCKS = "blocks.schema.json"
 GITBOOK_YAML = "gitbook-yaml.schema.json"
+SITE_CONFIG = "site-config.schema.json"
 
 
 class SchemaFileError(Exception):
