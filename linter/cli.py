@@ -20,7 +20,8 @@ from .cache import write_atomically as write_bytes_atomically
 from .baseline import DEFAULT_NAME
 from .report import FORMAT_NAMES
 from .report.escape import printable
-from .report.i18n import LANGUAGES, language_from_environment, say
+from .report.i18n import language_from_environment, say
+from .words import LANGUAGES
 
 if TYPE_CHECKING:
     from .config import Config
@@ -132,8 +133,8 @@ def check(
     settings.cache = not no_cache
     settings.cache_dir = Path(cache_dir) if cache_dir else None
     targets = _targets(paths, config, force_exclude)
-    output_format = output_format or config.data.get("format") or "text"
-    strict = strict if strict is not None else bool(config.data.get("strict", False))
+    output_format = output_format or settings.output_format
+    strict = strict if strict is not None else settings.strict
     result = _lint(targets, settings, fix, diff_base)
     if not no_baseline:
         _apply_baseline(result, _baseline_file(baseline_file, config, settings.lang), update_baseline, settings.lang)
@@ -182,9 +183,9 @@ def _setup(
 
     early_lang = lang or language_from_environment() or "en"
     config = _config(paths, config_path, no_config, early_lang)
-    settings = Settings()
-    apply_config(config, settings)
-    settings.lang = lang or config.data.get("lang") or language_from_environment() or "en"
+    # the language: the option, else the configuration's, else the environment's
+    settings = apply_config(config, Settings(lang=language_from_environment() or "en"))
+    settings.lang = lang or settings.lang
     if select:
         settings.select = _split(select)
     settings.extend_select.extend(_split(extend_select))
@@ -355,15 +356,14 @@ def _split(values: tuple[str, ...]) -> list[str]:
 
 
 def _check_selector(selector: str, lang: str) -> None:
-    from .config import selector_vocabulary
-    from .rules import all_rules
+    from .rules import all_rules, selector_vocabulary
 
     if not any(rule.matches(selector) for rule in all_rules()):
         _usage_error(say("no-rule", lang, name=selector, hint=_hint(selector, selector_vocabulary(), lang)), lang)
 
 
 def _hint(word: str, candidates: list[str], lang: str) -> str:
-    from .config import closest
+    from .words import closest
 
     match = closest(word, candidates)
     return say("did-you-mean", lang, closest=match) if match else ""
@@ -388,16 +388,17 @@ def _lang_in(arguments: list[str]) -> str | None:
 
 def _lang(lang: str | None) -> str:
     """The language for commands without a space: option, then the configuration here, then LANG."""
-    from .config import ConfigError, find_config, load_config
+    from .config import Config, ConfigError, apply_config, find_config, load_config
+    from .settings import Settings
 
     if lang:
         return lang
     try:
         found = find_config(Path.cwd())
-        configured = load_config(found).data.get("lang") if found else None
+        config = load_config(found) if found else Config()
     except ConfigError:
-        configured = None
-    return configured or language_from_environment() or "en"
+        config = Config()
+    return apply_config(config, Settings(lang=language_from_environment() or "en")).lang
 
 
 @main.command()

@@ -11,7 +11,6 @@ closest valid spelling of an unknown key or rule.
 from __future__ import annotations
 
 import copy
-import difflib
 import json
 import re
 import sys
@@ -27,9 +26,10 @@ if TYPE_CHECKING:
     import jsonschema
 
 from .parse.frontmatter import yaml_problem
-from .rules import all_rules
+from .rules import all_rules, selector_vocabulary
 from .rules.base import Rule
 from .settings import Settings
+from .words import closest
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -39,7 +39,14 @@ else:  # Python 3.10: tomllib is the standard library's copy of tomli
 YAML_NAMES = (".gitbook-lint.yaml", ".gitbook-lint.yml")
 PYPROJECT = "pyproject.toml"
 TOOL_KEY = "gitbook-lint"
-_SETTING_KEYS = {"site-url": "site_url", "github-repository": "github_repository", "lang": "lang"}
+# keys copied as they are onto the `Settings` attribute of that name
+_SETTING_KEYS = {
+    "site-url": "site_url",
+    "github-repository": "github_repository",
+    "lang": "lang",
+    "format": "output_format",
+    "strict": "strict",
+}
 
 
 class ConfigError(Exception):
@@ -185,17 +192,6 @@ def _closest(word: str, candidates: Iterable[str]) -> str:
     return f" (did you mean {match!r}?)" if match else ""
 
 
-def closest(word: str, candidates: Iterable[str]) -> str | None:
-    """The valid spelling nearest to `word`: `GB21` → `GB021`, `unclosed-blok` → `unclosed-block`."""
-    pool = list(candidates)
-    padded = re.fullmatch(r"[Gg][Bb](\d{1,2})", word)
-    if padded and f"GB{int(padded.group(1)):03d}" in pool:
-        return f"GB{int(padded.group(1)):03d}"
-    lowered = {candidate.lower(): candidate for candidate in pool}
-    match = difflib.get_close_matches(word.lower(), list(lowered), n=1, cutoff=0.6)
-    return lowered[match[0]] if match else None
-
-
 def _selectors(data: dict[str, Any]) -> Iterable[tuple[list[Any], str]]:
     for key in ("select", "extend-select", "ignore"):
         for position, selector in enumerate(data.get(key) or []):
@@ -203,13 +199,6 @@ def _selectors(data: dict[str, Any]) -> Iterable[tuple[list[Any], str]]:
     for glob, selectors in (data.get("per-file-ignores") or {}).items():
         for position, selector in enumerate(selectors):
             yield ["per-file-ignores", glob, position], selector
-
-
-def selector_vocabulary() -> list[str]:
-    words: list[str] = ["all"]
-    for rule in all_rules():
-        words.extend([rule.id, rule.name, *rule.tags])
-    return sorted(set(words))
 
 
 def _line_of(path: Path | None, text: str, location: list[Any]) -> int | None:
@@ -273,9 +262,6 @@ def _full_schema() -> str:
         entry = rule_schema(rule)
         rules_schema["properties"][rule.id] = entry
         rules_schema["properties"][rule.name] = entry
-    from .report import FORMATTERS  # late: the formats import the settings, not the reverse
-
-    schema["properties"]["format"]["enum"] = sorted(FORMATTERS)
     return json.dumps(schema)
 
 

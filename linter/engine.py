@@ -1,4 +1,9 @@
-"""Run the enabled rules over a site and collect their findings."""
+"""Run the enabled rules over a site and collect their findings.
+
+The passes, in order: the page rules over each page, the site rules over the site, the
+suppression pass (per-file ignores and inline comments), then the rules of scope
+`suppressions`, which judge the comments by what the pass recorded.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +14,8 @@ from .finding import Finding
 from .model.page import Page
 from .model.site import Site
 from .rules.base import Context, Rule
-from .settings import Settings
+from .rules import all_rules
+from .settings import OFF, Settings
 from .suppress import apply_suppressions
 
 INTERNAL_ERROR_ID = "GB000"
@@ -29,7 +35,7 @@ def lint_site(
     renames) also keeps, anywhere in the site, the findings whose `target` is one of them.
     `progress(done, total)` is told after each page.
     """
-    rules = settings.enabled_rules()
+    rules = enabled_rules(settings)
     findings: set[Finding] = set()
     page_rules = [rule for rule in rules if rule.scope == "page"]
     pages = list(site.pages.values())
@@ -43,11 +49,35 @@ def lint_site(
     for rule in rules:
         if rule.scope == "site":
             findings.update(_run(rule, site, Context(rule, site, settings, settings.options_for(rule))))
-    kept = apply_suppressions(site, findings, settings, rules)
+    outcome = apply_suppressions(site, findings, settings, rules)
+    kept = list(outcome.kept)
+    for rule in rules:
+        if rule.scope == "suppressions":
+            ctx = Context(rule, site, settings, settings.options_for(rule), suppressions=outcome)
+            kept.extend(finding for finding in _run(rule, site, ctx) if not outcome.silenced(finding))
     if report_on is not None:
         targets = broken_targets or set()
         kept = [finding for finding in kept if finding.path in report_on or finding.target in targets]
     return sorted(set(kept))
+
+
+def enabled_rules(settings: Settings) -> list[Rule]:
+    """The rules this run uses: the selection (or the rules on by default), plus `extend_select`,
+    less `ignore` and the rules whose severity is `off`."""
+    rules = []
+    for rule in all_rules():
+        if settings.select is not None:
+            chosen = any(rule.matches(s) for s in settings.select)
+        else:
+            chosen = rule.enabled_by_default
+        chosen = chosen or any(rule.matches(s) for s in settings.extend_select)
+        if any(rule.matches(s) for s in settings.ignore):
+            chosen = False
+        if settings.severities.get(rule.id) == OFF:
+            chosen = False
+        if chosen:
+            rules.append(rule)
+    return rules
 
 
 def _run(rule: Rule, model: Page | Site, ctx: Context) -> Iterator[Finding]:

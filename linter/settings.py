@@ -1,16 +1,17 @@
 """Run settings: which rules, at which severity, with which options, in which language.
 
-The command line and the configuration file both fill one `Settings`; rules only read it.
+The command line and the configuration file both fill one `Settings`; rules only read it, and
+the engine turns its selectors into the rules to run (`linter.engine.enabled_rules`).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .rules import all_rules
-from .rules.base import Rule
+if TYPE_CHECKING:  # settings are filled before any rule is loaded; they only name rules
+    from .rules.base import Rule
 
 OFF = "off"
 
@@ -32,23 +33,9 @@ class Settings:
     respect_gitignore: bool = True
     config_dir: Path | None = None  # the configuration file's folder: globs are relative to it
     cache: bool = True  # reuse what earlier runs learnt (`--no-cache` turns it off)
+    output_format: str = "text"  # the report's format (the command line's `--format` wins)
+    strict: bool = False  # exit 1 on warnings too
     cache_dir: Path | None = None  # `--cache-dir`; None: GITBOOK_LINT_CACHE_DIR, else the repository's top
-
-    def enabled_rules(self) -> list[Rule]:
-        rules = []
-        for rule in all_rules():
-            if self.select is not None:
-                chosen = any(rule.matches(s) for s in self.select)
-            else:
-                chosen = rule.enabled_by_default
-            chosen = chosen or any(rule.matches(s) for s in self.extend_select)
-            if any(rule.matches(s) for s in self.ignore):
-                chosen = False
-            if self.severities.get(rule.id) == OFF:
-                chosen = False
-            if chosen:
-                rules.append(rule)
-        return rules
 
     def severity_of(self, rule: Rule) -> str:
         severity = self.severities.get(rule.id, rule.severity)

@@ -11,14 +11,12 @@ found is the user's to fix (`BaseNotFound`).
 
 from __future__ import annotations
 
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Mapping
 
+from .model.git import git
 from .model.page import Page
-
-GIT_TIMEOUT = 10.0
 
 
 class BaseNotFound(Exception):
@@ -37,7 +35,7 @@ class Change:
 
     def diff(self, folder: Path, *args: str) -> bytes | None:
         against = ["--cached"] if self.base is None else [self.base]
-        return _git(folder, "diff", *against, "-M", "-z", "--relative", *args)
+        return git(folder, "diff", *against, "-M", "-z", "--relative", *args)
 
 
 STAGED = Change()
@@ -45,10 +43,10 @@ STAGED = Change()
 
 def since(folder: Path, revision: str) -> Change:
     """The change since where HEAD and `revision` part (what a pull request adds to its base)."""
-    found = _git(folder, "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}")
+    found = git(folder, "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}")
     if found is None:
         raise BaseNotFound(revision)
-    base = _git(folder, "merge-base", found.decode().strip(), "HEAD")
+    base = git(folder, "merge-base", found.decode().strip(), "HEAD")
     if base is None:  # a shallow clone holds the revision but not where the branches part
         raise BaseNotFound(revision)
     return Change(base.decode().strip())
@@ -65,7 +63,7 @@ def changed_paths(folder: Path, change: Change) -> set[str]:
     output = change.diff(folder, "--name-status")
     changed = parse_name_status(_text(output))[1] if output is not None else set()
     if change.base is not None:
-        untracked = _git(folder, "ls-files", "--others", "--exclude-standard", "-z")
+        untracked = git(folder, "ls-files", "--others", "--exclude-standard", "-z")
         changed |= {path for path in _text(untracked).split("\0") if path}
     return changed
 
@@ -77,7 +75,7 @@ def pages_losing_anchors(folder: Path, pages: Mapping[str, Page], change: Change
     lost = set()
     for path in _text(output).split("\0"):
         page = pages.get(path)
-        before = _git(folder, "show", f"{change.before}:./{path}") if page is not None else None
+        before = git(folder, "show", f"{change.before}:./{path}") if page is not None else None
         if page is not None and before is not None and Page.from_bytes(path, before).anchor_ids - page.anchor_ids:
             lost.add(path)
     return lost
@@ -85,15 +83,6 @@ def pages_losing_anchors(folder: Path, pages: Mapping[str, Page], change: Change
 
 def _text(output: bytes | None) -> str:
     return output.decode("utf-8", errors="surrogateescape") if output else ""
-
-
-def _git(folder: Path, *args: str) -> bytes | None:
-    """Git's output, or None without Git, outside a repository, or if Git is slow."""
-    try:
-        completed = subprocess.run(["git", "-C", str(folder), *args], capture_output=True, timeout=GIT_TIMEOUT, check=False)
-    except (OSError, subprocess.SubprocessError):
-        return None
-    return completed.stdout if completed.returncode == 0 else None
 
 
 def parse_name_status(output: str) -> tuple[set[str], set[str]]:

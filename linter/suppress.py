@@ -12,25 +12,24 @@ can silence a finding where it stands:
 A rule is named by id, id prefix, name or tag; no name means every rule. Comments are read from
 the page model's HTML comments (html_block / html_inline tokens), so a comment shown inside a code block is text, not a
 suppression. Directives naming no known rule (GB901) and directives that silenced nothing
-(GB902) are findings themselves.
+(GB902) are findings themselves: the engine runs this pass after the rules, then the rules of
+scope `suppressions` (GB902), which see what the pass recorded.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Iterable
+from typing import Callable, Iterable
 
 from .finding import Finding
 from .model.page import Page
 from .model.site import Site
 from .rules import all_rules
-from .rules.base import Context, Rule
+from .rules.base import Rule
 from .settings import Settings
 from .spaces.ignore import gitignore_spec
 
-UNKNOWN_ID = "GB901"
-UNUSED_ID = "GB902"
 KINDS = ("disable-next-line", "disable-line", "disable-file", "disable", "enable")
 _DIRECTIVE = re.compile(r"<!--\s*gitbook-lint-(" + "|".join(KINDS) + r")\b(.*?)-->", re.S)
 
@@ -143,47 +142,41 @@ def _close(open_regions: list[Region], enable: Directive, closed: list[Region]) 
 # -- applying them to findings ---------------------------------------------------------------
 
 
-def apply_suppressions(site: Site, findings: Iterable[Finding], settings: Settings, ran: list[Rule]) -> list[Finding]:
-    """The findings left once per-file ignores and inline suppressions are applied, plus the
-    GB902 findings for suppressions that silenced nothing among the rules that ran."""
+@dataclass
+class SuppressionPass:
+    """What the suppression pass leaves: the findings kept, and which directives (and selectors
+    in them) silenced something, which GB902 judges once every rule has run."""
+
+    kept: list[Finding]
+    used: set[int]  # ids of the directives and selectors that silenced something, this run
+    ran: frozenset[str]  # the ids of the rules that ran
+    silenced: Callable[[Finding], bool]  # would a per-file ignore or a comment silence it?
+
+
+def apply_suppressions(site: Site, findings: Iterable[Finding], settings: Settings, ran: Iterable[Rule]) -> SuppressionPass:
+    """The pass after the rules: drop the findings that per-file ignores and inline comments
+    silence, and record which comments did silence something."""
     ignored = per_file_ignore_matcher(site, settings)
     by_page: dict[str, list[Region]] = {}
-    used: set[int] = set()  # ids of the directives and selectors that silenced something, this run
+
+    def covering(finding: Finding) -> list[Region]:
+        page = site.pages.get(finding.path)
+        return by_page.setdefault(finding.path, regions(page)) if page is not None else []
+
+    used: set[int] = set()
     kept: list[Finding] = []
     for finding in findings:
         if ignored(finding):
             continue
-        page = site.pages.get(finding.path)
-        page_regions = by_page.setdefault(finding.path, regions(page)) if page is not None else []
-        hits = [region for region in page_regions if region.covers(finding)]
+        hits = [region for region in covering(finding) if region.covers(finding)]
         if not hits:
             kept.append(finding)
         used.update(id(hit.selector if hit.selector is not None else hit.directive) for hit in hits)
-    unused_rule = next((rule for rule in ran if rule.id == UNUSED_ID), None)
-    if unused_rule is not None:
-        ran_ids = {rule.id for rule in ran}
-        for page in site.pages.values():
-            for finding in _unused(page, used, ran_ids, Context(unused_rule, site, settings, {}, page)):
-                page_regions = by_page.setdefault(page.path, regions(page))
-                if not ignored(finding) and not any(region.covers(finding) for region in page_regions):
-                    kept.append(finding)
-    return kept
 
+    def silenced(finding: Finding) -> bool:
+        return ignored(finding) or any(region.covers(finding) for region in covering(finding))
 
-def _unused(page: Page, used: set[int], ran_ids: set[str], ctx: Context) -> Iterable[Finding]:
-    everything = {rule.id for rule in all_rules() if rule.enabled_by_default}
-    for directive in directives(page):
-        if directive.kind == "enable":
-            continue
-        if not directive.selectors:
-            # "every rule" can only be judged when every rule on by default ran
-            if id(directive) not in used and ran_ids >= everything:
-                yield ctx.finding(directive, "unused-all", fix="remove", kind=directive.kind)
-            continue
-        for selector in directive.selectors:
-            # Only what ran can be judged: a rule left out of this run may well be silenced.
-            if selector.rules and id(selector) not in used and selector.rules <= ran_ids:
-                yield ctx.finding(selector, "unused", fix="remove", rule=selector.text, kind=directive.kind)
+    return SuppressionPass(kept, used, frozenset(rule.id for rule in ran), silenced)
 
 
 def per_file_ignore_matcher(site: Site, settings: Settings):  # noqa: ANN201 - a predicate

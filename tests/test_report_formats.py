@@ -10,6 +10,7 @@ import jsonschema
 import pytest
 
 from cli_helpers import run_cli, run_installed, sarif_schema, write_space
+from linter.config import config_schema
 from linter.finding import Finding
 from linter.report import FORMATTERS, ReportContext
 from linter.report.github import format_github
@@ -17,6 +18,11 @@ from linter.report.text import format_text
 
 FINDING = Finding("docs/a.md", 3, 5, "GB021", "unclosed-block", "error", "`{% hint %}` is never closed", "add it")
 WARNING = Finding("docs/a.md", 4, 1, "GB002", "byte-order-mark", "warning", "a BOM, here", None)
+
+
+def test_the_configuration_offers_every_format_and_no_other() -> None:
+    # the configuration's schema names the formats itself: the configuration does not import them
+    assert sorted(config_schema()["properties"]["format"]["enum"]) == sorted(FORMATTERS)
 
 
 def test_text_has_location_rule_excerpt_caret_and_counts() -> None:

@@ -23,7 +23,7 @@ def _site(text: str) -> Site:
 def _kept(text: str, lines: list[int], rule: str = "GB021") -> list[int]:
     site = _site(text)
     ran = [r for r in all_rules() if r.id in {rule, "GB901"}]
-    return [f.line for f in apply_suppressions(site, [_finding(n, rule) for n in lines], Settings(), ran)]
+    return [f.line for f in apply_suppressions(site, [_finding(n, rule) for n in lines], Settings(), ran).kept]
 
 
 def test_disable_line_covers_its_own_line_only() -> None:

@@ -79,17 +79,25 @@ def renames(root: Path, timeout: float = GIT_TIMEOUT_SECONDS) -> dict[str, str]:
     checkout or git fails."""
     if git_dir(root) is None:
         return {}
-    staged = _git_output(root, ["diff", "--cached", "--relative", "--diff-filter=R", "--name-status", "-z", "-M"], timeout)
-    logged = _git_output(root, ["log", "--relative", "--diff-filter=R", "--name-status", "--format=", "-z", "-M"], timeout)
+    staged = _git_text(root, ["diff", "--cached", "--relative", "--diff-filter=R", "--name-status", "-z", "-M"], timeout)
+    logged = _git_text(root, ["log", "--relative", "--diff-filter=R", "--name-status", "--format=", "-z", "-M"], timeout)
     return {**parse_renames(logged), **parse_renames(staged)}
 
 
-def _git_output(root: Path, args: list[str], timeout: float) -> str:
+def git(folder: Path, *args: str, timeout: float = GIT_TIMEOUT_SECONDS) -> bytes | None:
+    """The output of `git -C folder ARGS…`; None without Git, outside a repository, when the
+    command fails or when Git takes longer than `timeout` (the answers only refine findings).
+    The one way this project starts Git."""
     try:
-        done = subprocess.run(["git", "-C", str(root), *args], capture_output=True, timeout=timeout, check=False)
+        done = subprocess.run(["git", "-C", str(folder), *args], capture_output=True, timeout=timeout, check=False)
     except (OSError, subprocess.SubprocessError):
-        return ""
-    return done.stdout.decode("utf-8", errors="replace") if done.returncode == 0 else ""
+        return None
+    return done.stdout if done.returncode == 0 else None
+
+
+def _git_text(root: Path, args: list[str], timeout: float) -> str:
+    output = git(root, *args, timeout=timeout)
+    return output.decode("utf-8", errors="replace") if output is not None else ""
 
 
 def parse_renames(output: str) -> dict[str, str]:

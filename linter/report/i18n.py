@@ -8,7 +8,8 @@ from __future__ import annotations
 import os
 from typing import Any, Mapping
 
-LANGUAGES = ("en", "fr")
+from ..words import LANGUAGES, say_in
+
 
 TEXTS: dict[str, dict[str, str]] = {
     "summary": {
@@ -85,8 +86,7 @@ TEXTS: dict[str, dict[str, str]] = {
 
 
 def say(key: str, lang: str, **args: Any) -> str:
-    texts = TEXTS[key]
-    return (texts.get(lang) or texts["en"]).format(**args)
+    return say_in(TEXTS[key], lang, **args)
 
 
 def language_from_environment(environ: Mapping[str, str] | None = None) -> str | None:

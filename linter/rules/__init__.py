@@ -46,3 +46,11 @@ def rule_by_selector(selector: str) -> Rule | None:
 
 def select(selectors: list[str]) -> list[Rule]:
     return [rule for rule in all_rules() if any(rule.matches(s) for s in selectors)]
+
+
+def selector_vocabulary() -> list[str]:
+    """Every word that designates rules: ids, names, tags and `all` (for "did you mean")."""
+    words: list[str] = ["all"]
+    for rule in all_rules():
+        words.extend([rule.id, rule.name, *rule.tags])
+    return sorted(set(words))

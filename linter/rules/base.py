@@ -1,7 +1,8 @@
 """What a rule is, and the context it runs in.
 
 A rule is a module `linter/rules/gbNNN_<name>.py` with metadata at module level and a pure
-generator `check(model, ctx)` (a `Page` for page rules, the `Site` for site rules):
+generator `check(model, ctx)` (a `Page` for page rules, the `Site` for site rules and for the
+rules that judge the suppression comments once the engine's suppression pass has run):
 
     ID = "GB201"; NAME = "fragment-not-found"; TAGS = ("links", "anchors")
     SEVERITY = "error"; SCOPE = "page"
@@ -24,16 +25,20 @@ from types import ModuleType
 from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 from ..finding import SEVERITIES, Edit, Finding
+from ..words import LANGUAGES, say_in
 
 if TYPE_CHECKING:
     from ..model.page import Page
     from ..model.site import Site
     from ..settings import Settings
+    from ..suppress import SuppressionPass
 
-LANGUAGES = ("en", "fr")
 DOC_SECTIONS = ("What", "Why", "Bad", "Good")
 DOC_SECTIONS_FR = ("Quoi", "Pourquoi", "Mauvais", "Bon")
 _SHARED_EXAMPLES = {"Mauvais": "Bad", "Bon": "Good"}  # French section → English one it may reuse
+# What a rule's `check` receives: a page, the site, or the site once the suppression pass has run
+# (`ctx.suppressions` then says which suppression comments silenced something).
+SCOPES = ("page", "site", "suppressions")
 _ID = re.compile(r"^GB\d{3}$")
 _NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 
@@ -69,7 +74,7 @@ class Rule:
     name: str
     tags: tuple[str, ...]
     severity: str
-    scope: str  # "page" or "site"
+    scope: str  # one of SCOPES
     doc: str
     doc_fr: str
     messages: dict[str, dict[str, str]]
@@ -105,8 +110,8 @@ class Rule:
             problems.append(f"name {self.name!r} is not kebab-case")
         if self.severity not in SEVERITIES:
             problems.append(f"severity {self.severity!r} is not one of {SEVERITIES}")
-        if self.scope not in ("page", "site"):
-            problems.append(f"scope {self.scope!r} is not page or site")
+        if self.scope not in SCOPES:
+            problems.append(f"scope {self.scope!r} is not one of {SCOPES}")
         if problems:
             raise ValueError(f"rule {self.id}: " + "; ".join(problems))
 
@@ -122,9 +127,7 @@ class Rule:
         return self.doc_fr if lang == "fr" and self.doc_fr else self.doc
 
     def message(self, key: str, lang: str, args: dict[str, Any]) -> str:
-        texts = self.messages[key]
-        template = texts.get(lang) or texts["en"]
-        return template.format(**args)
+        return say_in(self.messages[key], lang, **args)
 
     def matches(self, selector: str) -> bool:
         """A rule is addressed by its id (or an id prefix like `GB2`), its name, or a tag."""
@@ -148,6 +151,7 @@ class Context:
     settings: Settings
     options: dict[str, Any] = field(default_factory=dict)
     page: Page | None = None
+    suppressions: SuppressionPass | None = None  # for the rules of scope "suppressions"
 
     @property
     def lang(self) -> str:

@@ -29,6 +29,7 @@ from typing import Iterator
 from ..finding import Finding
 from ..model.page import Page
 from ..suppress import directives
+from ..words import closest
 from . import all_rules
 from .base import Context
 
@@ -79,6 +80,4 @@ def check(page: Page, ctx: Context) -> Iterator[Finding]:
 
 
 def _closest(name: str) -> str:
-    from ..config import closest  # late: the configuration module imports the rule registry
-
     return closest(name, [word for rule in all_rules() for word in (rule.id, rule.name)]) or ""

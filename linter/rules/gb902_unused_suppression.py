@@ -32,13 +32,15 @@ from typing import Iterator
 
 from ..finding import Finding
 from ..model.site import Site
+from ..suppress import Directive, directives
+from . import all_rules
 from .base import Context
 
 ID = "GB902"
 NAME = "unused-suppression"
 TAGS = ("suppressions",)
 SEVERITY = "warning"
-SCOPE = "site"
+SCOPE = "suppressions"  # runs after the suppression pass, over the site
 MESSAGES = {
     "unused": {
         "en": "`gitbook-lint-{kind}` for {rule} silences nothing here",
@@ -73,6 +75,26 @@ Bon
 
 
 def check(site: Site, ctx: Context) -> Iterator[Finding]:
-    """Nothing to do here: whether a suppression silenced something is known only once every
-    rule has run, so `linter.suppress.apply_suppressions` reports this rule's findings."""
-    return iter(())
+    """Run by the engine after the suppression pass, whose record (`ctx.suppressions`) says
+    which comments silenced something and which rules ran."""
+    outcome = ctx.suppressions
+    if outcome is None:
+        return
+    everything = {rule.id for rule in all_rules() if rule.enabled_by_default}
+    for page in site.pages.values():
+        for directive in directives(page):
+            if directive.kind == "enable":
+                continue
+            if not directive.selectors:
+                # "every rule" can only be judged when every rule on by default ran
+                if id(directive) not in outcome.used and outcome.ran >= everything:
+                    yield ctx.finding(directive, "unused-all", path=page.path, fix="remove", kind=directive.kind)
+                continue
+            yield from _unused_selectors(page.path, directive, outcome.used, outcome.ran, ctx)
+
+
+def _unused_selectors(path: str, directive: Directive, used: set[int], ran: frozenset[str], ctx: Context) -> Iterator[Finding]:
+    for selector in directive.selectors:
+        # Only what ran can be judged: a rule left out of this run may well be silenced.
+        if selector.rules and id(selector) not in used and selector.rules <= ran:
+            yield ctx.finding(selector, "unused", path=path, fix="remove", rule=selector.text, kind=directive.kind)

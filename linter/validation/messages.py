@@ -25,6 +25,8 @@ if TYPE_CHECKING:  # jsonschema is imported when something is validated, not at 
     from jsonschema import Draft202012Validator
     from jsonschema.exceptions import ValidationError
 
+from ..words import localised, say_in
+
 Path = tuple[str | int, ...]
 
 SCHEMA_MESSAGES: dict[str, dict[str, str]] = {
@@ -152,8 +154,7 @@ class SchemaProblem:
 
 def phrase(table: dict[str, dict[str, str]], entry: str, lang: str, **args: Any) -> str:
     """`table[entry]` in `lang` (English when missing), formatted with `args`."""
-    texts = table[entry]
-    return (texts.get(lang) or texts["en"]).format(**args)
+    return say_in(table[entry], lang, **args)
 
 
 def word(name: str, lang: str) -> str:
@@ -180,7 +181,7 @@ def show(value: Any, lang: str) -> str:
 
 def _localised(texts: Any, lang: str) -> str | None:
     if isinstance(texts, dict):
-        return texts.get(lang) or texts.get("en")
+        return localised(texts, lang)
     return texts if isinstance(texts, str) else None
 
 
