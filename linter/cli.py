@@ -103,6 +103,7 @@ _FORCE_EXCLUDE = click.option("--force-exclude", is_flag=True, help="Skip named 
 @click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False), help=f"Report only findings not in this baseline (default: {DEFAULT_NAME} when present).")
 @click.option("--no-baseline", is_flag=True, help="Report every finding, ignoring any baseline.")
 @click.option("--update-baseline", is_flag=True, help="Drop the baseline's entries that no longer match a finding.")
+@click.option("--staged", is_flag=True, help="For pre-commit: without PATHS, report only what the staged deletions and renames break.")
 @click.option("--diff-base", metavar="REV", help="Report on the files changed since REV (committed, staged, unstaged) and on what their changes break.")
 @_LANG
 def check(
@@ -123,6 +124,7 @@ def check(
     baseline_file: str | None,
     no_baseline: bool,
     update_baseline: bool,
+    staged: bool,
     diff_base: str | None,
     lang: str | None,
 ) -> None:
@@ -135,7 +137,7 @@ def check(
     targets = _targets(paths, config, force_exclude)
     output_format = output_format or settings.output_format
     strict = strict if strict is not None else settings.strict
-    result = _lint(targets, settings, fix, diff_base)
+    result = _lint(targets, settings, fix, diff_base, staged=staged and not paths)
     if not no_baseline:
         _apply_baseline(result, _baseline_file(baseline_file, config, settings.lang), update_baseline, settings.lang)
     _report(result, settings.lang, output_format, output_file, color)
@@ -195,19 +197,19 @@ def _setup(
     return config, settings
 
 
-def _lint(targets: list[str], settings: Settings, fix: bool, diff_base: str | None = None) -> RunResult:
+def _lint(targets: list[str], settings: Settings, fix: bool, diff_base: str | None = None, staged: bool = False) -> RunResult:
     from .fix import apply_fixes
     from .report.progress import Progress
     from .run import RunResult, UsageError, lint_paths
 
     try:
         with Progress(settings.lang) as progress:
-            result = lint_paths(targets, settings, progress, diff_base) if targets else RunResult()
+            result = lint_paths(targets, settings, progress, diff_base, staged) if targets else RunResult()
         if fix and targets:
             fixed = apply_fixes(result.findings)
             click.echo(say("fixed", settings.lang, count=fixed.fixed, files=len(fixed.files)), err=True)
             if fixed.fixed:  # report what is left, read from the files as they are now
-                result = lint_paths(targets, settings, diff_base=diff_base)
+                result = lint_paths(targets, settings, diff_base=diff_base, staged=staged)
     except UsageError as error:
         message = say(error.key, settings.lang, **error.args_for_message) if error.key else str(error)
         _usage_error(message, settings.lang)

@@ -14,7 +14,7 @@ from .model.site import Site
 from .report.escape import printable
 from .settings import Settings
 from .spaces import CONFIG_NAME, PathFilter, find_space, outside_every_space, space_of, spaces_below
-from .staged import STAGED, BaseNotFound, Change, changed_paths, pages_losing_anchors, removed_paths, since
+from .staged import STAGED, BaseNotFound, Change, changed_paths, pages_losing_anchors, removed_paths, since, touches
 
 if TYPE_CHECKING:
     from .report.progress import Progress
@@ -101,18 +101,25 @@ def lint_paths(
     settings: Settings | None = None,
     progress: Progress | None = None,
     diff_base: str | None = None,
+    staged: bool = False,
     *,
     here: Path | None = None,
 ) -> RunResult:
     """Lint the spaces of `paths`. Given files, also report the links anywhere in their space
     that the staged deletions and renames break (see `staged`). With `diff_base`, report on the
-    files changed since that revision and on what their changes break anywhere. Finding paths
-    are shown from `here` (default: the current folder). A problem outside the spaces (in the
-    site configuration they share) is reported once, not once per space."""
+    files changed since that revision and on what their changes break anywhere. With `staged`
+    (a pre-commit hook that pre-commit runs without files), a space named as a whole is
+    reported on only for what the staged deletions, renames and heading edits break. Finding
+    paths are shown from `here` (default: the current folder). A problem outside the spaces (in
+    the site configuration they share) is reported once, not once per space."""
     settings = settings or Settings()
     result = RunResult()
     seen: set[Finding] = set()
     for request in plan(paths):
+        if staged and request.files is None:
+            if not touches(request.folder):
+                continue  # the commit leaves this space alone: nothing to read
+            request = replace(request, files=set())
         if progress is not None:
             progress.reading(printable(display_path_of(request.folder)))
         site = Site.load(request.folder, exclude=PathFilter.factory(settings))

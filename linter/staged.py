@@ -58,6 +58,11 @@ def removed_paths(folder: Path, change: Change = STAGED) -> set[str]:
     return parse_name_status(_text(output))[0] if output is not None else set()
 
 
+def touches(folder: Path, change: Change = STAGED) -> bool:
+    """Whether the change adds, edits, deletes or renames anything under `folder`."""
+    return bool(change.diff(folder, "--name-only"))
+
+
 def changed_paths(folder: Path, change: Change) -> set[str]:
     """Paths (relative to `folder`) that the change adds or edits, new files not yet added included."""
     output = change.diff(folder, "--name-status")

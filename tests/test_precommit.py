@@ -32,7 +32,8 @@ pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
 
 PAGES = {
     "content/SUMMARY.md": "# Sommaire\n\n* [Accueil](README.md)\n* [Achats](achats.md)\n* [Marchés](marches.md)\n",
-    "content/README.md": "# Accueil\n\nVoir [les marchés](marches.md).\n",
+    "content/README.md": "# Accueil\n\nVoir [les marchés](marches.md).\n\n![Logo](.gitbook/assets/logo.png)\n",
+    "content/.gitbook/assets/logo.png": "png",
     "content/achats.md": "# Achats\n\nRien à signaler.\n",
     "content/marches.md": "# Marchés\n\nLa liste des marchés.\n",
     "pyproject.toml": '[tool.gitbook-lint]\npaths = ["content"]\n',
@@ -113,11 +114,22 @@ def readme_hook_config() -> dict:
     return yaml.safe_load(textwrap.dedent(block))
 
 
+def test_readme_pins_the_current_version() -> None:
+    from linter import __version__
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Use it in pre-commit / CI", 1)[1]
+    block = next(b for b in re.findall(r"```yaml\n(.*?)```", section, re.S) if "rev:" in b)
+    remote = yaml.safe_load(textwrap.dedent(block))["repos"][0]
+    assert remote["rev"] == f"v{__version__}" and remote["hooks"] == [{"id": "gitbook-lint"}]
+
+
 def test_readme_hook_matches_the_published_hook() -> None:
     published = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))[0]
     hook = readme_hook_config()["repos"][0]["hooks"][0]
     assert published["types_or"] == ["markdown", "yaml"] and published["require_serial"] is True
-    for key in ("id", "entry", "types_or", "require_serial"):
+    assert published["always_run"] is True and published["verbose"] is True
+    for key in ("id", "entry", "types_or", "require_serial", "always_run", "verbose"):
         assert hook[key] == published[key], key
 
 
@@ -154,11 +166,38 @@ def test_the_hook_runs_under_pre_commit(repo: Path, tmp_path: Path) -> None:
     assert broken.returncode == 1, broken.stdout + broken.stderr
     assert "content/README.md:3:" in broken.stdout and "GB101" in broken.stdout
 
-    (repo / "content/README.md").write_text("# Accueil\n\nVoir [les achats](achats.md).\n", encoding="utf-8")
+    (repo / "content/README.md").write_text("# Accueil\n\nVoir [les achats](achats.md).\n\n![Logo](.gitbook/assets/logo.png)\n", encoding="utf-8")
     _git(repo, "add", "-A")
     passed = pre_commit()
     assert passed.returncode == 0, passed.stdout + passed.stderr
     assert "Passed" in passed.stdout
+    _git(repo, "commit", "-qm", "achats")
+
+    # a warning does not fail the commit, but is shown
+    (repo / "content/brouillon.md").write_text("# Brouillon\n", encoding="utf-8")
+    _git(repo, "add", "-A")
+    warned = pre_commit()
+    assert warned.returncode == 0 and "content/brouillon.md:1:1: GB315 orphan-page" in warned.stdout, warned.stdout
+    _git(repo, "rm", "-qf", "content/brouillon.md")
+
+    # a commit that only deletes an image runs the hook, which names the page it breaks
+    _git(repo, "rm", "-q", "content/.gitbook/assets/logo.png")
+    deleted = pre_commit()
+    assert deleted.returncode == 1, deleted.stdout + deleted.stderr
+    assert "content/README.md:5:9: GB103" in deleted.stdout
+
+    # renamed instead: the hint proposes the new name before the commit
+    _git(repo, "reset", "-q", "--hard")
+    _git(repo, "mv", "content/.gitbook/assets/logo.png", "content/.gitbook/assets/logo-2026.png")
+    renamed = pre_commit()
+    assert renamed.returncode == 1 and "logo-2026.png" in renamed.stdout, renamed.stdout
+
+    # a commit that leaves the space alone does not read it
+    _git(repo, "reset", "-q", "--hard")
+    (repo / "NOTES.txt").write_text("notes\n", encoding="utf-8")
+    _git(repo, "add", "-A")
+    elsewhere = pre_commit()
+    assert elsewhere.returncode == 0 and "0 pages checked" in elsewhere.stdout, elsewhere.stdout
 
 
 def test_a_renamed_heading_breaks_anchor_links_elsewhere(repo: Path) -> None:
