@@ -433,13 +433,15 @@ def explain(rule: str, lang: str | None) -> None:
         words = [word for item in all_rules() for word in (item.id, item.name)]
         _usage_error(say("no-rule-explain", lang, name=rule, hint=_hint(rule, words, lang)), lang)
     tags = ", ".join(found.tags)
-    click.echo(f"{found.id} {found.name} ({say('severity', lang)}: {say(found.severity, lang)}; {say('tags', lang)}: {tags})\n")
+    fixable = f"; {say('fixable', lang)}" if found.fixable else ""
+    click.echo(f"{found.id} {found.name} ({say('severity', lang)}: {say(found.severity, lang)}; {say('tags', lang)}: {tags}{fixable})\n")
     click.echo(found.doc_in(lang))
     if found.options_schema:
         click.echo(f"\n{say('options', lang)}:")
         for name, schema in found.options_schema.items():
             default = json.dumps(found.defaults.get(name), ensure_ascii=False)
             click.echo(f"  {name}: {schema.get('description', '')} ({say('default', lang)}: {default})")
+    click.echo(f"\n{say('documentation', lang)}: {found.doc_url(lang)}")
 
 
 @main.command("config-schema")

@@ -57,6 +57,7 @@ def test_json_objects() -> None:
     assert data[0] == {
         "path": "docs/a.md", "line": 3, "column": 5, "rule": "GB021", "name": "unclosed-block",
         "severity": "error", "message": "`{% hint %}` is never closed", "fix": "add it",
+        "fixable": False, "url": "docs/rules.md#gb021-unclosed-block",
     }
     assert "fix" not in data[1]
 

@@ -76,6 +76,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "progress-check": {"en": "checking pages {done}/{total}", "fr": "vérification des pages {done}/{total}"},
     "off-by-default": {"en": " (off by default)", "fr": " (désactivée par défaut)"},
     "tags": {"en": "tags", "fr": "étiquettes"},
+    "fixable": {"en": "fixable with --fix", "fr": "corrigeable avec --fix"},
+    "documentation": {"en": "Documentation", "fr": "Documentation"},
     "severity": {"en": "severity", "fr": "sévérité"},
     "options": {"en": "Options", "fr": "Options"},
     "default": {"en": "default", "fr": "défaut"},

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from ..finding import Finding
 from .context import ReportContext
@@ -8,5 +9,16 @@ from .escape import printable_finding
 
 
 def format_json(findings: list[Finding], context: ReportContext | None = None) -> str:
-    """A JSON list of objects: path, line, column, rule, name, severity, message (and fix)."""
-    return json.dumps([printable_finding(finding).to_dict() for finding in findings], ensure_ascii=False, indent=2) + "\n"
+    """A JSON list of objects: path, line, column, rule, name, severity, message (and fix),
+    whether `--fix` applies this finding's fix (`fixable`), and the rule's documentation (`url`)."""
+    context = context or ReportContext()
+    return json.dumps([_entry(finding, context) for finding in findings], ensure_ascii=False, indent=2) + "\n"
+
+
+def _entry(finding: Finding, context: ReportContext) -> dict[str, Any]:
+    entry = printable_finding(finding).to_dict()
+    entry["fixable"] = finding.edit is not None
+    rule = context.rule(finding.rule_id)
+    if rule is not None:  # an internal error (GB000) is no rule
+        entry["url"] = rule.doc_url(context.lang)
+    return entry

@@ -31,9 +31,8 @@ def rules_markdown(lang: str = "en") -> str:
     lines.append(f"| Id | Name | {say('severity', lang).capitalize()} | {say('tags', lang).capitalize()} | {on_header} |")
     lines.append("| --- | --- | --- | --- | --- |")
     for rule in all_rules():
-        anchor = f"{rule.id}-{rule.name}".lower()
         lines.append(
-            f"| [{rule.id}](#{anchor}) | {rule.name} | {rule.severity} | {', '.join(rule.tags)} | "
+            f"| [{rule.id}](#{rule.anchor}) | {rule.name} | {rule.severity} | {', '.join(rule.tags)} | "
             f"{yes if rule.enabled_by_default else no} |"
         )
     for rule in all_rules():
@@ -45,7 +44,8 @@ def _rule_section(rule: Rule, lang: str) -> list[str]:
     doc = rule.doc_in(lang)
     summary, _, body = doc.partition("\n")
     lines = [f"## {rule.id} {rule.name}", "", summary.strip(), ""]
-    lines.append(f"{say('severity', lang).capitalize()}: `{rule.severity}` · {say('tags', lang).capitalize()}: {', '.join(f'`{tag}`' for tag in rule.tags)}")
+    fixable = f" · {say('fixable', lang).capitalize()}" if rule.fixable else ""
+    lines.append(f"{say('severity', lang).capitalize()}: `{rule.severity}` · {say('tags', lang).capitalize()}: {', '.join(f'`{tag}`' for tag in rule.tags)}{fixable}")
     lines.append("")
     lines.extend(_body(body, sections_of(lang)))
     if rule.options_schema:

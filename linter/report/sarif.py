@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import PurePosixPath
 from typing import Any
+from urllib.parse import urlsplit
 
 from ..finding import Finding
 from ..rules.base import Rule
@@ -44,15 +45,19 @@ def format_sarif(findings: list[Finding], context: ReportContext | None = None) 
 
 
 def _descriptor(rule: Rule, lang: str) -> dict[str, Any]:
-    return {
+    descriptor: dict[str, Any] = {
         "id": rule.id,
         "name": rule.name,
         "shortDescription": {"text": rule.summary_in(lang) or rule.name},
         "fullDescription": {"text": rule.doc_in(lang) or rule.name},
         "help": {"text": rule.doc_in(lang) or rule.name, "markdown": rule.doc_in(lang) or rule.name},
         "defaultConfiguration": {"level": SARIF_LEVELS[rule.severity], "enabled": rule.enabled_by_default},
-        "properties": {"tags": list(rule.tags)},
+        "properties": {"tags": list(rule.tags), "fixable": rule.fixable},
     }
+    url = rule.doc_url(lang)
+    if urlsplit(url).scheme in ("http", "https"):  # SARIF wants an absolute address, or none
+        descriptor["helpUri"] = url
+    return descriptor
 
 
 def _result(finding: Finding, index: dict[str, int]) -> dict[str, Any]:

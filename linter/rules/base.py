@@ -6,6 +6,7 @@ rules that judge the suppression comments once the engine's suppression pass has
 
     ID = "GB201"; NAME = "fragment-not-found"; TAGS = ("links", "anchors")
     SEVERITY = "error"; SCOPE = "page"
+    FIXABLE = True   # some findings carry an `Edit` that `--fix` applies (default: False)
     OPTIONS = {...JSON Schema properties...}; DEFAULTS = {...}
     MESSAGES = {"key": {"en": "…{name}…", "fr": "…{name}…"}}
     DOC_FR = "…"   # the French docstring
@@ -21,6 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, Callable, Iterator
 
@@ -68,6 +70,40 @@ def with_shared_examples(doc_fr: str, doc_en: str) -> str:
     return "\n".join(out).strip()
 
 
+# The generated rule reference, English and French, as this repository holds it. A copy of the
+# project published somewhere names its address as the `Rules` project URL (pyproject.toml's
+# [project.urls]); rule links then point there, else to the file in the repository.
+REFERENCE_FILES = {"en": "docs/rules.md", "fr": "docs/rules.fr.md"}
+REFERENCE_URL_LABEL = "Rules"
+
+
+def reference_url(lang: str = "en") -> str:
+    """The address of the rule reference in `lang`: beside the published English one, else
+    the file's path in the repository."""
+    path = REFERENCE_FILES.get(lang, REFERENCE_FILES["en"])
+    published = _published_reference()
+    if published is None:
+        return path
+    if path == REFERENCE_FILES["en"]:
+        return published
+    return published.rsplit("/", 1)[0] + "/" + path.rsplit("/", 1)[1]  # the French one is beside it
+
+
+@lru_cache(maxsize=1)
+def _published_reference() -> str | None:
+    from importlib import metadata  # late: only `explain` and the rich formats ask
+
+    try:
+        urls = metadata.metadata("gitbook-lint").get_all("Project-URL") or []
+    except metadata.PackageNotFoundError:
+        return None
+    for entry in urls:
+        label, _, url = entry.partition(",")
+        if label.strip() == REFERENCE_URL_LABEL and url.strip():
+            return url.strip()
+    return None
+
+
 @dataclass(frozen=True)
 class Rule:
     id: str
@@ -82,6 +118,7 @@ class Rule:
     defaults: dict[str, Any]
     check: Callable[..., Iterator[Finding]]
     enabled_by_default: bool = True
+    fixable: bool = False  # some of its findings carry an `Edit` that `--fix` applies
 
     @classmethod
     def from_module(cls, module: ModuleType) -> Rule:
@@ -98,6 +135,7 @@ class Rule:
             defaults=dict(getattr(module, "DEFAULTS", {})),
             check=module.check,
             enabled_by_default=getattr(module, "ENABLED", True),
+            fixable=getattr(module, "FIXABLE", False),
         )
         rule.validate()
         return rule
@@ -114,6 +152,15 @@ class Rule:
             problems.append(f"scope {self.scope!r} is not one of {SCOPES}")
         if problems:
             raise ValueError(f"rule {self.id}: " + "; ".join(problems))
+
+    @property
+    def anchor(self) -> str:
+        """The id of the rule's section in the generated reference (`gb021-unclosed-block`)."""
+        return f"{self.id}-{self.name}".lower()
+
+    def doc_url(self, lang: str = "en") -> str:
+        """Where the rule's documentation is read, in `lang` (see `reference_url`)."""
+        return f"{reference_url(lang)}#{self.anchor}"
 
     @property
     def summary(self) -> str:

@@ -34,6 +34,7 @@ NAME = "anchor-href-mismatch"
 TAGS = ("anchors",)
 SEVERITY = "warning"
 SCOPE = "page"
+FIXABLE = True  # `--fix` applies the edit its findings carry
 MESSAGES = {
     "mismatch": {
         "en": "heading anchor has href `#{href}` but id `{id}`: GitBook writes them equal",

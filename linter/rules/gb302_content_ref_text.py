@@ -46,6 +46,7 @@ NAME = "content-ref-text"
 TAGS = ("blocks", "links", "structure")
 SEVERITY = "warning"
 SCOPE = "page"
+FIXABLE = True  # `--fix` applies the edit its findings carry
 MESSAGES = {
     "text-differs": {
         "en": "the content-ref link text is `{text}`; GitBook writes the target's name `{name}`",

@@ -39,6 +39,7 @@ NAME = "redirect-leading-slash"
 TAGS = ("structure", "config", "redirects")
 SEVERITY = "warning"
 SCOPE = "site"
+FIXABLE = True  # `--fix` applies the edit its findings carry
 MESSAGES = {
     "source": {
         "en": "the redirect source `{value}` starts with `/`; write it relative to the space root",

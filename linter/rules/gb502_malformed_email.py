@@ -52,6 +52,7 @@ NAME = "malformed-email"
 TAGS = ("content", "links", "email")
 SEVERITY = "error"
 SCOPE = "page"
+FIXABLE = True  # `--fix` applies the edit its findings carry
 OPTIONS = {
     "check_front_matter": {
         "type": "boolean",

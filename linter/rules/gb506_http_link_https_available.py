@@ -36,6 +36,7 @@ NAME = "http-link-https-available"
 TAGS = ("links", "content", "security")
 SEVERITY = "info"
 SCOPE = "site"
+FIXABLE = True  # `--fix` applies the edit its findings carry
 MESSAGES = {
     "http": {
         "en": "`{url}` uses `http://` while `{host}` is linked with `https://` elsewhere in the space",

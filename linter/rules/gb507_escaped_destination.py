@@ -38,6 +38,7 @@ NAME = "escaped-destination"
 TAGS = ("links", "style")
 SEVERITY = "info"
 SCOPE = "page"
+FIXABLE = True  # `--fix` applies the edit its findings carry
 ENABLED = False
 MESSAGES = {
     "escaped": {
