@@ -20,7 +20,7 @@ from .cache import write_atomically as write_bytes_atomically
 from .baseline import DEFAULT_NAME
 from .report import FORMAT_NAMES
 from .report.escape import printable
-from .report.i18n import language_from_environment, say
+from .report.i18n import TEXTS, language_from_environment, say
 from .words import LANGUAGES
 
 if TYPE_CHECKING:
@@ -206,7 +206,10 @@ def _lint(targets: list[str], settings: Settings, fix: bool, diff_base: str | No
         with Progress(settings.lang) as progress:
             result = lint_paths(targets, settings, progress, diff_base, staged) if targets else RunResult()
         if fix and targets:
-            fixed = apply_fixes(result.findings)
+            fixed = apply_fixes(result.findings, [site.root for site in result.sites])
+            for path, why in fixed.refused:
+                reason = say(f"refused-{why}", settings.lang) if f"refused-{why}" in TEXTS else printable(why)
+                click.echo("gitbook-lint: " + say("fix-refused", settings.lang, path=printable(path), why=reason), err=True)
             click.echo(say("fixed", settings.lang, count=fixed.fixed, files=len(fixed.files)), err=True)
             if fixed.fixed:  # report what is left, read from the files as they are now
                 result = lint_paths(targets, settings, diff_base=diff_base, staged=staged)

@@ -7,6 +7,7 @@ page model finds inline elements in the source itself, left to right, through a 
 from __future__ import annotations
 
 import bisect
+import html.entities
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -64,18 +65,32 @@ class LineIndex:
 LOOSE_HEAD = 16
 
 
+def _entity_names() -> dict[str, list[str]]:
+    """Each character's named HTML entities (`:` → `colon;`), as markdown-it decodes them."""
+    names: dict[str, list[str]] = {}
+    for name, value in html.entities.html5.items():
+        if len(value) == 1 and name.endswith(";"):
+            names.setdefault(value, []).append(name)
+    return names
+
+
+_ENTITY_NAMES = _entity_names()
+
+
+def _char_pattern(char: str) -> str:
+    """`char` as the source may write it: itself (with a backslash escape for ASCII
+    punctuation), or an HTML entity that decodes to it (`&#58;`, `&#x3A;`, `&colon;`)."""
+    own = r"\\?" + re.escape(char) if char.isascii() and not char.isalnum() else re.escape(char)
+    entities = [f"&#0*{ord(char)};", f"&#[xX]0*{ord(char):x};"] + [f"&{re.escape(name)}" for name in _ENTITY_NAMES.get(char, [])]
+    return f"(?:{own}|{'|'.join(entities)})"
+
+
 @lru_cache(maxsize=4096)
 def loose_pattern(needle: str) -> re.Pattern[str]:
     """A pattern for `needle` as it may be written in the source: any ASCII punctuation may carry
-    a Markdown backslash escape, and a line break may stand where the rendered text has a space."""
-    parts = []
-    for char in needle:
-        if char in " \n":
-            parts.append(r"\s+")
-        elif char.isascii() and not char.isalnum():
-            parts.append(r"\\?" + re.escape(char))
-        else:
-            parts.append(re.escape(char))
+    a Markdown backslash escape, any character may be an HTML entity, and a line break may stand
+    where the rendered text has a space."""
+    parts = [r"\s+" if char in " \n" else _char_pattern(char) for char in needle]
     return re.compile("".join(parts))
 
 
@@ -99,6 +114,11 @@ class Cursor:
         text = self.index.text
         at = text.find(needle, self.offset, self.end)
         length = len(needle)
+        if at != -1 and text.find("&", self.offset, at) != -1:
+            # the text may stand earlier, written with an entity (`*&#58;*` before `http:`)
+            match = loose_pattern(needle[:LOOSE_HEAD]).search(text, self.offset, at)
+            if match is not None:
+                at, length = match.start(), match.end() - match.start()
         if at == -1:
             match = loose_pattern(needle[:LOOSE_HEAD]).search(text, self.offset, self.end)
             if match is None:

@@ -39,6 +39,25 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "fixed {count} problem(s) in {files} file(s)",
         "fr": "{count} problème(s) corrigé(s) dans {files} fichier(s)",
     },
+    "fix-refused": {
+        "en": "not fixed: {path}: {why}",
+        "fr": "non corrigé : {path} : {why}",
+    },
+    "refused-hard-links": {
+        "en": "the file has several hard links (replacing it would split them)",
+        "fr": "le fichier a plusieurs liens physiques (le remplacer les séparerait)",
+    },
+    "refused-read-only": {"en": "the file is read-only", "fr": "le fichier est en lecture seule"},
+    "refused-other-owner": {
+        "en": "the file belongs to another user (replacing it would change its owner)",
+        "fr": "le fichier appartient à un autre utilisateur (le remplacer changerait son propriétaire)",
+    },
+    "refused-outside-link": {
+        "en": "a symbolic link that leads outside the space",
+        "fr": "un lien symbolique qui mène hors de l'espace",
+    },
+    "refused-link-loop": {"en": "a symbolic link loop", "fr": "une boucle de liens symboliques"},
+    "refused-special-file": {"en": "not a regular file", "fr": "pas un fichier ordinaire"},
     "config-error": {"en": "configuration error: {error}", "fr": "erreur de configuration : {error}"},
     "usage-error": {"en": "usage error: {error}", "fr": "erreur d'utilisation : {error}"},
     "see-help": {"en": "Try 'gitbook-lint --help'.", "fr": "Essayez « gitbook-lint --help »."},

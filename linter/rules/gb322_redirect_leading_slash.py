@@ -74,6 +74,7 @@ Bon
 
 
 def check(site: Site, ctx: Context) -> Iterator[Finding]:
+    sources = {str(key) for key in site.redirects}
     for redirect in redirects(site):
         for key, value, text_at in (
             ("source", redirect.source, redirect.source_text),
@@ -81,7 +82,9 @@ def check(site: Site, ctx: Context) -> Iterator[Finding]:
         ):
             if isinstance(value, str) and value.startswith("/"):
                 fixed = value.lstrip("/")
-                edit = _edit(text_at, value, fixed)
+                # `/old:` beside `old:` would become a second `old:` key: no edit, the user chooses
+                duplicate = key == "source" and fixed in sources
+                edit = None if duplicate else _edit(text_at, value, fixed)
                 yield ctx.finding(
                     redirect.position, key, fix="drop-slash", path=site.config_path, edit=edit, value=value, fixed=fixed
                 )
