@@ -1,7 +1,8 @@
 """The command line: `gitbook-lint [PATHS]…`, `gitbook-lint rules`, `gitbook-lint explain RULE`.
 
 Exit codes: 0 clean, 1 when some finding is an error (or a warning, with `--strict`), 2 on a
-usage or configuration error.
+usage or configuration error, 3 when the tool itself failed: an internal error (a bug, reported
+as GB000 or on stderr) or a report that could not be written (a full disk, a closed pipe).
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
 # that use them, not here: `gitbook-lint --version` and `--help` start at once.
 
 CONFIG_ERROR = 2
+INTERNAL_ERROR = 3
 REPOSITORY_FORMATS = ("github", "sarif", "gitlab", "junit")
 
 
@@ -46,8 +48,11 @@ class DefaultToCheck(click.Group):
     def main(self, args: Any = None, *more: Any, **extra: Any) -> Any:
         """Click's own usage errors (unknown option, bad choice) in the user's language, exit 2."""
         arguments = list(sys.argv[1:] if args is None else args)
+        _tolerant_streams()
         try:
             return super().main(arguments, *more, standalone_mode=False, **extra) or 0
+        except (SystemExit, KeyboardInterrupt):
+            raise
         except click.ClickException as error:
             lang = _lang(_lang_in(arguments))
             click.echo("gitbook-lint: " + say("usage-error", lang, error=error.format_message()), err=True)
@@ -56,6 +61,29 @@ class DefaultToCheck(click.Group):
             sys.exit(error.exit_code)
         except click.Abort:
             sys.exit(1)
+        except Exception as error:  # noqa: BLE001 - a bug must end in a message and its own code
+            _say_error(f"internal error: {type(error).__name__}: {printable(str(error))}; please report this")
+            sys.exit(INTERNAL_ERROR)
+
+
+def _tolerant_streams() -> None:
+    """A stdout or stderr that cannot encode a character (`PYTHONIOENCODING=ascii`, a Latin-1
+    terminal) writes it as `\\xe9` instead of ending the run in a traceback."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            try:
+                reconfigure(errors="backslashreplace")
+            except (OSError, ValueError):
+                pass
+
+
+def _say_error(message: str) -> None:
+    """A last word on stderr, which may itself be unwritable (a full disk, a closed pipe)."""
+    try:
+        click.echo("gitbook-lint: " + message, err=True)
+    except OSError:
+        pass
 
 
 @click.group(cls=DefaultToCheck, context_settings={"help_option_names": ["-h", "--help"]})
@@ -129,7 +157,7 @@ def check(
     lang: str | None,
 ) -> None:
     """Lint PATHS (spaces or files; default: the configuration's `paths`, the space here, or content/)."""
-    from .engine import count_by_severity
+    from .engine import INTERNAL_ERROR_ID, count_by_severity
 
     config, settings = _setup(paths, config_path, no_config, lang, select, extend_select, ignore)
     settings.cache = not no_cache
@@ -141,6 +169,8 @@ def check(
     if not no_baseline:
         _apply_baseline(result, _baseline_file(baseline_file, config, settings.lang), update_baseline, settings.lang)
     _report(result, settings.lang, output_format, output_file, color)
+    if any(finding.rule_id == INTERNAL_ERROR_ID for finding in result.findings):
+        sys.exit(INTERNAL_ERROR)  # a rule crashed: the report is incomplete, whatever it says
     counts = count_by_severity(result.findings)
     sys.exit(1 if counts["error"] or (strict and counts["warning"]) else 0)
 
@@ -320,7 +350,12 @@ def _report(result: RunResult, lang: str, output_format: str, output_file: str |
         except OSError as error:
             _usage_error(say("cannot-write", lang, path=output_file, error=error.strerror or error), lang)
     else:  # click drops colour codes when stdout is no terminal, unless told (`--color` in a CI log)
-        click.echo(report, nl=False, color=context.color)
+        try:
+            click.echo(report, nl=False, color=context.color)
+            sys.stdout.flush()
+        except OSError as error:  # a full disk, a closed pipe: say so, no traceback
+            _say_error(say("cannot-write", lang, path="stdout", error=error.strerror or error))
+            sys.exit(INTERNAL_ERROR)
     for site in result.sites:
         for folder in site.unreadable_folders:
             shown = printable(display_path(site, folder.rstrip("/")) + "/")
@@ -337,7 +372,7 @@ def _source_lines(result: RunResult):  # noqa: ANN202 - a lookup function
 
     pages = {display_path(site, path): page for site in result.sites for path, page in site.pages.items()}
     # .gitbook.yaml is no page, but its findings deserve the excerpt too
-    configs = {display_path(site, site.config_path): site.config.raw.splitlines() for site in result.sites if site.config}
+    configs = {display_path(site, site.config_path): site.config.raw.split("\n") for site in result.sites if site.config}
 
     def line_of(path: str, line: int) -> str | None:
         page = pages.get(path)

@@ -46,6 +46,7 @@ _SETTING_KEYS = {
     "lang": "lang",
     "format": "output_format",
     "strict": "strict",
+    "max-page-size": "max_page_size",
 }
 
 

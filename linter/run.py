@@ -13,7 +13,8 @@ from .model.git import github_repository, repository_top
 from .model.site import Site
 from .report.escape import printable
 from .settings import Settings
-from .spaces import CONFIG_NAME, PathFilter, find_space, outside_every_space, space_of, spaces_below
+from .guard import MAX_PAGE_BYTES
+from .spaces import CONFIG_NAME, PathFilter, find_space, has_marker, outside_every_space, space_of, spaces_below
 from .staged import STAGED, BaseNotFound, Change, changed_paths, pages_losing_anchors, removed_paths, since, touches
 
 if TYPE_CHECKING:
@@ -35,6 +36,7 @@ class SpaceRequest:
     folder: Path
     files: set[str] | None = None  # root-relative paths to report on; None = the whole space
     folders: set[Path] = field(default_factory=set)  # subfolders of the space to report on
+    only: set[str] | None = None  # a folder that is no space: just these files of it are read
 
 
 @dataclass
@@ -72,9 +74,14 @@ def plan(paths: list[str]) -> list[SpaceRequest]:
         if outside_every_space(named):
             continue  # a site-wide repository's own file (AGENTS.md): no space reads it
         folder = find_space(named.parent)
-        request = requests.setdefault(folder, SpaceRequest(folder, set()))
+        # a file outside any space (`gitbook-lint /dev/null`, `~/notes.md`) is read alone: its
+        # folder is not walked, and its links to other files are not checked
+        alone = not has_marker(folder)
+        request = requests.setdefault(folder, SpaceRequest(folder, set(), only=set() if alone else None))
         if request.files is not None:
             request.files.add(named.as_posix())
+        if request.only is not None:
+            request.only.add(named.name)
     return list(requests.values())
 
 
@@ -122,7 +129,7 @@ def lint_paths(
             request = replace(request, files=set())
         if progress is not None:
             progress.reading(printable(display_path_of(request.folder)))
-        site = Site.load(request.folder, exclude=PathFilter.factory(settings))
+        site = Site.load(request.folder, exclude=PathFilter.factory(settings), only=request.only, max_page_bytes=settings.max_page_size or MAX_PAGE_BYTES)
         result.sites.append(site)
         report_on, broken = _scope(site, request, diff_base)
         result.scopes.append((site, report_on))

@@ -31,6 +31,7 @@ class Settings:
     per_file_ignores: dict[str, list[str]] = field(default_factory=dict)  # glob → rule selectors
     exclude: list[str] = field(default_factory=list)  # gitignore-style patterns left out of the run
     respect_gitignore: bool = True
+    max_page_size: int | None = None  # bytes; None: the guard's default (`guard.MAX_PAGE_BYTES`)
     config_dir: Path | None = None  # the configuration file's folder: globs are relative to it
     cache: bool = True  # reuse what earlier runs learnt (`--no-cache` turns it off)
     output_format: str = "text"  # the report's format (the command line's `--format` wins)

@@ -134,3 +134,162 @@ def test_the_cli_reports_a_non_utf8_file_name_without_crashing(tmp_path: Path) -
     for output_format in sorted(FORMATTERS):
         result = run_cli([str(space), "--format", output_format], cwd=tmp_path)
         assert result.exit_code == 1, (output_format, result.output)
+
+
+# -- YAML: duplicate keys, alias expansions ------------------------------------------------------
+
+
+def test_five_thousand_plain_redirects_are_no_alias_bomb(tmp_path: Path) -> None:
+    space = write_space(tmp_path / "space", {"README.md": "# Accueil\n"})
+    redirects = "".join(f"  ancien/page-{number}: README.md\n" for number in range(5000))
+    (space / ".gitbook.yaml").write_text("redirects:\n" + redirects, encoding="utf-8")
+    findings = lint_paths([str(space)], Settings(select=["GB320", "GB321"])).findings
+    assert findings == []
+
+
+def test_an_alias_bomb_in_gitbook_yaml_is_still_refused(tmp_path: Path) -> None:
+    space = write_space(tmp_path / "space", {"README.md": "# Accueil\n"})
+    levels = ['a: &a ["x","x","x","x","x","x","x","x","x","x"]']
+    levels += [f"{name}: &{name} [{','.join([f'*{previous}'] * 10)}]" for previous, name in zip("abcde", "bcdef")]
+    (space / ".gitbook.yaml").write_text("\n".join(levels) + "\n", encoding="utf-8")
+    findings = lint_paths([str(space)], Settings(select=["GB320"])).findings
+    assert [finding.rule_id for finding in findings] == ["GB320"] and "aliases" in findings[0].message
+
+
+# -- hostile sizes ----------------------------------------------------------------------------
+
+
+def test_a_page_past_the_size_limit_is_reported_once_and_not_parsed(tmp_path: Path) -> None:
+    space = write_space(tmp_path / "space", {"README.md": "# Accueil\n", "gros.md": "# Gros\n\n{% hint %}\n" + "texte " * 400})
+    findings = lint_paths([str(space)], Settings(max_page_size=1000)).findings
+    on_page = [finding for finding in findings if finding.path.endswith("gros.md")]
+    assert [(finding.rule_id, finding.line) for finding in on_page] == [("GB001", 1)]
+    assert "max-page-size" in on_page[0].message and "1,000" in on_page[0].message
+    # the same page under the limit is read (its unclosed hint is found)
+    assert any(f.rule_id == "GB021" for f in lint_paths([str(space)], Settings()).findings)
+
+
+def test_the_page_size_limit_is_configurable(tmp_path: Path) -> None:
+    space = write_space(tmp_path / "space", {"README.md": "# Accueil\n\n" + "texte " * 400})
+    (tmp_path / ".gitbook-lint.yaml").write_text("max-page-size: 1000\n", encoding="utf-8")
+    result = run_cli([str(space), "--no-color"], cwd=tmp_path)
+    assert "README.md:1:1: GB001 unreadable-file" in result.output
+
+
+def test_suppression_regions_are_computed_once_per_page(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from linter import suppress
+
+    calls = []
+    real = suppress.regions
+    monkeypatch.setattr(suppress, "regions", lambda page: calls.append(page.path) or real(page))
+    page = "# T\n\n" + "<!-- gitbook-lint-disable-next-line GB201 -->\n[x](#nowhere)\n\n" * 200 + "[y](#nowhere)\n"
+    space = write_space(tmp_path / "space", {"README.md": page})
+    findings = lint_paths([str(space)], Settings(select=["GB201", "GB902"])).findings
+    assert [(finding.rule_id, finding.line) for finding in findings] == [("GB201", 603)]
+    assert calls.count("README.md") == 1
+
+
+def test_end_tags_matching_no_opener_do_not_rescan_the_stack(monkeypatch: pytest.MonkeyPatch) -> None:
+    from linter.model.page import Page
+
+    visited = []
+
+    class CountingList(list):
+        def __reversed__(self):  # noqa: ANN204
+            for entry in super().__reversed__():
+                visited.append(entry)
+                yield entry
+
+    from linter.parse import gitbook_blocks
+
+    real_close = gitbook_blocks._close
+    monkeypatch.setattr(gitbook_blocks, "_close", lambda token, name, stack, *rest: real_close(token, name, CountingList(stack), *rest))
+    count = 2000
+    page = Page.from_text("p.md", "# T\n\n" + '{% hint style="info" %}\n' * count + "{% endtabs %}\n" * count)
+    assert len([ref for ref in page.block_problems]) >= count
+    assert len(visited) <= 4 * count  # linear: not count × count
+
+
+# -- clean failures ---------------------------------------------------------------------------
+
+
+def test_a_lone_file_outside_any_space_does_not_walk_its_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from linter.model import site as site_module
+
+    walked = []
+    real_walk = os.walk
+    monkeypatch.setattr(site_module.os, "walk", lambda top, *args, **kwargs: walked.append(top) or real_walk(top, *args, **kwargs))
+    folder = tmp_path / "notes"
+    folder.mkdir()
+    (folder / "notes.md").write_text("# Notes\n\n[ailleurs](ailleurs.md)\n{% hint %}\n", encoding="utf-8")
+    (folder / "other.md").write_text("# Other {% hint %}\n", encoding="utf-8")
+    result = run_cli([str(folder / "notes.md"), "--no-color"], cwd=tmp_path)
+    assert walked == []
+    assert "GB021" in result.output and "other.md" not in result.output
+    assert "GB101" not in result.output  # its links to files never read are not judged
+
+
+@pytest.mark.skipif(not Path("/dev/null").exists(), reason="no /dev/null here")
+def test_dev_null_is_read_alone(tmp_path: Path) -> None:
+    result = run_cli(["/dev/null"], cwd=tmp_path)
+    assert result.exit_code == 0 and "0 pages checked" in result.output
+
+
+def test_an_unreadable_folder_is_reported_once_and_links_into_it_are_skipped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from linter.model import site as site_module
+
+    real_walk = os.walk
+
+    def walk(top, *args, onerror=None, **kwargs):  # noqa: ANN001, ANN202 - os.walk's shape
+        for folder, dirs, names in real_walk(top, *args, onerror=onerror, **kwargs):
+            if Path(folder).name == "ferme":  # root ignores permissions: fail the listing itself
+                onerror(PermissionError(13, "Permission denied", folder))
+                dirs[:] = []
+                continue
+            yield folder, dirs, names
+
+    monkeypatch.setattr(site_module.os, "walk", walk)
+    space = write_space(tmp_path / "space", {"README.md": "# Accueil\n\n[a](ferme/a.md) [b](ferme/b.md)\n", "ferme/a.md": "# A\n"})
+    result = run_cli([str(space), "--no-color"], cwd=tmp_path)
+    assert result.output.count("cannot read the folder space/ferme/") == 1
+    assert "GB101" not in result.output
+
+
+def test_an_unwritable_stdout_ends_with_a_message_and_its_own_code(tmp_path: Path) -> None:
+    from cli_helpers import run_installed
+
+    if not Path("/dev/full").exists():
+        pytest.skip("no /dev/full here")
+    space = write_space(tmp_path / "space")
+    with open("/dev/full", "w") as full:  # noqa: PTH123 - a device
+        import subprocess
+        import sys
+
+        command = Path(sys.executable).with_name("gitbook-lint")
+        done = subprocess.run([str(command), str(space)], stdout=full, stderr=subprocess.PIPE, text=True, check=False)
+    assert done.returncode == 3
+    assert "Traceback" not in done.stderr and "No space left on device" in done.stderr
+
+
+def test_a_rule_that_crashes_makes_the_run_exit_3(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from linter.rules import gb021_unclosed_block
+
+    def crash(page, kind):  # noqa: ANN001, ANN202 - the helper's shape
+        raise ValueError("boom")
+
+    monkeypatch.setattr(gb021_unclosed_block, "problems_of_kind", crash)
+    space = write_space(tmp_path / "space")
+    result = run_cli([str(space)], cwd=tmp_path)
+    assert result.exit_code == 3 and "GB000" in result.output
+
+
+def test_an_internal_error_outside_the_rules_exits_3_without_a_traceback(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from linter import run as run_module
+
+    def broken(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        raise KeyError("a bug")
+
+    monkeypatch.setattr(run_module, "lint_paths", broken)
+    space = write_space(tmp_path / "space")
+    result = run_cli([str(space)], cwd=tmp_path)
+    assert result.exit_code == 3 and "internal error: KeyError" in result.output

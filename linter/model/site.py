@@ -97,6 +97,7 @@ class Site:
     # root-relative files and folders not read, and why (`outside-link`, `link-loop`; see `guard`)
     refused: dict[str, str] = field(default_factory=dict)
     max_page_bytes: int | None = MAX_PAGE_BYTES
+    partial: bool = False  # only some files of the folder were read (`load(only=…)`)
     unreadable_folders: list[str] = field(default_factory=list)  # root-relative, ending in `/`
     summary: Summary | None = None
     ignored_root: tuple[str, str] | None = None  # (`root:` value, "missing" or "outside") when not used
@@ -126,7 +127,7 @@ class Site:
         are reported (GB001) and not parsed; None for no limit."""
         base = Path(folder).resolve()
         config = read_space_config(base) if only is None else None
-        site = cls(base=base, root=base, config=config, max_page_bytes=max_page_bytes)
+        site = cls(base=base, root=base, config=config, max_page_bytes=max_page_bytes, partial=only is not None)
         site._apply_config()
         site.site_config = site_config_of(base)
         if hasattr(exclude, "for_root"):  # a filter that needs to know where the root is
@@ -350,6 +351,8 @@ class Site:
             found = self.lookup(readme)
             return Target("file" if found else "missing", readme, found, fragment_value)
         found = self.lookup(wanted)
+        if found is None and self.partial:
+            return Target("unchecked", wanted, None, fragment_value)  # the folder was not read
         return Target("file" if found else "missing", wanted, found, fragment_value)
 
     def _unchecked(self, wanted: str) -> bool:

@@ -2,8 +2,13 @@
 
 `yaml.safe_load` refuses python tags. An alias bomb ("billion laughs") loads quickly because
 PyYAML shares the aliased objects, but anything that walks the value (a schema validator, JSON
-output) would expand it: so the node graph's expanded size is measured first and a front matter
-past `MAX_NODES` is refused. GitBook never writes anchors or aliases.
+output) would expand it: so the values that aliases add once expanded are counted first, and a
+YAML past `MAX_ALIAS_EXPANSION` of them is refused. Values written out are not counted: a
+`.gitbook.yaml` with 5,000 redirects has 10,001 nodes and no alias, and is fine. GitBook never
+writes anchors or aliases.
+
+A key written twice in one mapping is kept once by YAML (the last one wins, silently): each
+repeat is listed in `duplicates`, for a finding.
 """
 
 from __future__ import annotations
@@ -15,7 +20,7 @@ import yaml
 
 from .positions import Position
 
-MAX_NODES = 10_000
+MAX_ALIAS_EXPANSION = 10_000
 # libyaml's loader when PyYAML has it: the same YAML, several times faster on every page.
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 JsonPath = tuple[str | int, ...]
@@ -40,6 +45,8 @@ class FrontMatter:
     # Exact enough for an edit (`--fix` checks the text is there before changing it).
     key_text_positions: dict[JsonPath, Position] = field(default_factory=dict)
     value_text_positions: dict[JsonPath, Position] = field(default_factory=dict)
+    # each key written again in the same mapping: (its path, where the repeat is, the first line)
+    duplicates: list[tuple[JsonPath, Position, int]] = field(default_factory=list)
 
     @property
     def mapping(self) -> dict[str, Any]:
@@ -59,9 +66,9 @@ def load_front_matter(raw: str, first_line: int) -> FrontMatter:
     loader = SAFE_LOADER(raw)
     try:
         root = loader.get_single_node()  # composed once: measured, then constructed
-        if root is not None and _expanded_size(root, {}) > MAX_NODES:
+        if root is not None and _alias_expansion(root) > MAX_ALIAS_EXPANSION:
             matter.problem = YamlProblem(
-                f"front matter expands to more than {MAX_NODES} values (YAML aliases); refused",
+                f"YAML aliases expand to more than {MAX_ALIAS_EXPANSION} values; refused",
                 Position(first_line, 1),
             )
             return matter
@@ -80,7 +87,29 @@ def load_front_matter(raw: str, first_line: int) -> FrontMatter:
     if root is not None:
         _record_positions(root, (), matter.positions, first_line)
         _record_text_positions(root, (), matter, first_line)
+        _record_duplicates(root, (), matter, first_line, set())
     return matter
+
+
+def _record_duplicates(node: yaml.Node, path: JsonPath, matter: FrontMatter, first_line: int, seen: set[int]) -> None:
+    """Keys written twice in one mapping (`<<` merge keys aside), at every depth."""
+    if id(node) in seen:  # an aliased node is walked once
+        return
+    seen.add(id(node))
+    if isinstance(node, yaml.MappingNode):
+        first: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            if isinstance(key_node, yaml.ScalarNode) and key_node.tag != "tag:yaml.org,2002:merge":
+                key = str(key_node.value)
+                mark = key_node.start_mark
+                if key in first:
+                    matter.duplicates.append((path + (key,), Position(first_line + mark.line, mark.column + 1), first[key]))
+                else:
+                    first[key] = first_line + mark.line
+            _record_duplicates(value_node, path + (str(key_node.value),), matter, first_line, seen)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _record_duplicates(item, path + (index,), matter, first_line, seen)
 
 
 def _record_text_positions(node: yaml.Node, path: JsonPath, matter: FrontMatter, first_line: int) -> None:
@@ -124,22 +153,44 @@ def _problem_of(error: yaml.MarkedYAMLError, first_line: int, raw: str) -> YamlP
     return YamlProblem(what, Position(first_line + mark.line, mark.column + 1))
 
 
-def _expanded_size(node: yaml.Node, memo: dict[int, int]) -> int:
-    """How many nodes the value has once aliases are expanded (aliases share node objects)."""
+def _alias_expansion(root: yaml.Node) -> int:
+    """How many values the aliases add once expanded: the expanded size minus the nodes written."""
+    written = _distinct_nodes(root)
+    return _expanded_size(root, {}, written + MAX_ALIAS_EXPANSION) - written
+
+
+def _distinct_nodes(root: yaml.Node) -> int:
+    seen: set[int] = set()
+    todo = [root]
+    while todo:
+        node = todo.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.SequenceNode):
+            todo.extend(node.value)
+        elif isinstance(node, yaml.MappingNode):
+            todo.extend(part for pair in node.value for part in pair)
+    return len(seen)
+
+
+def _expanded_size(node: yaml.Node, memo: dict[int, int], cap: int) -> int:
+    """How many nodes the value has once aliases are expanded (aliases share node objects);
+    counting stops past `cap`."""
     key = id(node)
     if key in memo:
         return memo[key]
-    memo[key] = MAX_NODES + 1  # a cycle counts as too big
+    memo[key] = cap + 1  # a cycle counts as too big
     size = 1
     if isinstance(node, yaml.SequenceNode):
         for child in node.value:
-            size += _expanded_size(child, memo)
-            if size > MAX_NODES:
+            size += _expanded_size(child, memo, cap)
+            if size > cap:
                 break
     elif isinstance(node, yaml.MappingNode):
         for key_node, value_node in node.value:
-            size += _expanded_size(key_node, memo) + _expanded_size(value_node, memo)
-            if size > MAX_NODES:
+            size += _expanded_size(key_node, memo, cap) + _expanded_size(value_node, memo, cap)
+            if size > cap:
                 break
     memo[key] = size
     return size

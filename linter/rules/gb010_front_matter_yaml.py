@@ -2,7 +2,8 @@
 
 What
 : Reports front matter (the YAML between a first-line `---` and the next `---`) that YAML
-  cannot read, that is never closed, that is not a `key: value` mapping, or that uses YAML
+  cannot read, that is never closed, that is not a `key: value` mapping, that writes a key twice
+  (YAML keeps one of them, silently), or that uses YAML
   features GitBook never writes and that could exhaust memory (alias expansion, python tags).
   The finding points at the line and column where the YAML parser stopped.
 
@@ -39,6 +40,10 @@ TAGS = ("syntax", "front-matter")
 SEVERITY = "error"
 SCOPE = "page"
 MESSAGES = {
+    "duplicate-key": {
+        "en": "the key `{name}` is written twice (first on line {first}); YAML keeps only this one, silently",
+        "fr": "la clé `{name}` est écrite deux fois (d'abord ligne {first}) ; YAML ne garde que celle-ci, sans rien dire",
+    },
     "invalid": {
         "en": "front matter is not valid YAML: {problem}",
         "fr": "l'en-tête YAML (front matter) n'est pas valide : {problem}",
@@ -56,7 +61,8 @@ DOC_FR = """L'en-tête YAML (front matter) n'est pas du YAML valide, n'est pas f
 
 Quoi
 : Signale un en-tête (le YAML entre un `---` en première ligne et le `---` suivant) illisible,
-  jamais fermé, qui n'est pas une suite de paires `clé: valeur`, ou qui utilise des fonctions de
+  jamais fermé, qui n'est pas une suite de paires `clé: valeur`, qui écrit deux fois la même clé
+  (YAML n'en garde qu'une, sans rien dire), ou qui utilise des fonctions de
   YAML que GitBook n'écrit jamais (alias, balises python). Le signalement pointe la ligne et la
   colonne où l'analyseur YAML s'est arrêté.
 
@@ -81,3 +87,5 @@ def check(page: Page, ctx: Context) -> Iterator[Finding]:
         yield ctx.finding(matter.problem.position, "invalid", problem=matter.problem.message)
     elif matter.data is not None and not isinstance(matter.data, dict):
         yield ctx.finding((matter.first_line, 1), "not-mapping", found=type(matter.data).__name__)
+    for key_path, where, first in matter.duplicates:
+        yield ctx.finding(where, "duplicate-key", name=".".join(map(str, key_path)), first=first)

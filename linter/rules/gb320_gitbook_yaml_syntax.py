@@ -1,8 +1,9 @@
 """`.gitbook.yaml` is not valid YAML, or not a mapping.
 
 What
-: Reports a `.gitbook.yaml` that YAML cannot read, that is not a set of `key: value` pairs, or
-  that uses YAML features GitBook's configuration never needs (aliases that expand to huge
+: Reports a `.gitbook.yaml` that YAML cannot read, that is not a set of `key: value` pairs, that
+  writes a key twice (a redirect listed twice: GitBook keeps one, silently), or that uses YAML
+  features GitBook's configuration never needs (aliases that expand to huge
   values, python tags). The finding points at the line and column where the parser stopped. An
   empty file is valid (it means "all defaults"). Which keys and values are allowed is checked by
   the schema rule; this rule only says whether the file can be read at all.
@@ -40,6 +41,10 @@ TAGS = ("structure", "config")
 SEVERITY = "error"
 SCOPE = "site"
 MESSAGES = {
+    "duplicate-key": {
+        "en": "the key `{name}` is written twice (first on line {first}); YAML keeps only this one, silently",
+        "fr": "la clé `{name}` est écrite deux fois (d'abord ligne {first}) ; YAML ne garde que celle-ci, sans rien dire",
+    },
     "invalid": {
         "en": ".gitbook.yaml is not valid YAML: {problem}",
         "fr": ".gitbook.yaml n'est pas du YAML valide : {problem}",
@@ -53,7 +58,8 @@ DOC_FR = """`.gitbook.yaml` n'est pas du YAML valide, ou pas un dictionnaire.
 
 Quoi
 : Signale un `.gitbook.yaml` que YAML ne peut pas lire, qui n'est pas une suite de paires
-  `clé: valeur`, ou qui utilise des fonctions de YAML dont la configuration de GitBook n'a jamais
+  `clé: valeur`, qui écrit deux fois la même clé (une redirection en double : GitBook n'en garde
+  qu'une, sans rien dire), ou qui utilise des fonctions de YAML dont la configuration de GitBook n'a jamais
   besoin (alias qui gonflent démesurément, balises python). Le signalement pointe la ligne et la
   colonne où l'analyseur s'est arrêté. Un fichier vide est valide (il veut dire « tout par
   défaut »). Les clés et valeurs permises relèvent de la règle de schéma ; cette règle dit
@@ -78,3 +84,5 @@ def check(site: Site, ctx: Context) -> Iterator[Finding]:
         yield ctx.finding(config.problem.position, "invalid", path=site.config_path, problem=config.problem.message)
     elif config.data is not None and not isinstance(config.data, dict):
         yield ctx.finding((1, 1), "not-mapping", path=site.config_path, found=type(config.data).__name__)
+    for key_path, where, first in config.duplicates:
+        yield ctx.finding(where, "duplicate-key", path=site.config_path, name=".".join(map(str, key_path)), first=first)
