@@ -128,6 +128,9 @@ _FORCE_EXCLUDE = click.option("--force-exclude", is_flag=True, help="Skip named 
 @click.option("--fix", is_flag=True, help="Apply the safe fixes some findings carry, then report what is left.")
 @_CACHE_DIR
 @click.option("--no-cache", is_flag=True, help="Read every page again; neither read nor write the cache.")
+@click.option("--external", is_flag=True, default=None, help="Also request web links and embeds (GB6xx rules), each address once.")
+@click.option("--external-timeout", type=click.FloatRange(min=0.1), help="Seconds one web request may take [default: 10].")
+@click.option("--allow-host", multiple=True, help="Let the web check reach this host, address or network even if private; repeatable.")
 @click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False), help=f"Report only findings not in this baseline (default: {DEFAULT_NAME} when present).")
 @click.option("--no-baseline", is_flag=True, help="Report every finding, ignoring any baseline.")
 @click.option("--update-baseline", is_flag=True, help="Drop the baseline's entries that no longer match a finding.")
@@ -149,6 +152,9 @@ def check(
     fix: bool,
     cache_dir: str | None,
     no_cache: bool,
+    external: bool | None,
+    external_timeout: float | None,
+    allow_host: tuple[str, ...],
     baseline_file: str | None,
     no_baseline: bool,
     update_baseline: bool,
@@ -162,6 +168,7 @@ def check(
     config, settings = _setup(paths, config_path, no_config, lang, select, extend_select, ignore)
     settings.cache = not no_cache
     settings.cache_dir = Path(cache_dir) if cache_dir else None
+    _external_options(settings, external, external_timeout, allow_host)
     targets = _targets(paths, config, force_exclude)
     output_format = output_format or settings.output_format
     strict = strict if strict is not None else settings.strict
@@ -169,10 +176,24 @@ def check(
     if not no_baseline:
         _apply_baseline(result, _baseline_file(baseline_file, config, settings.lang), update_baseline, settings.lang)
     _report(result, settings.lang, output_format, output_file, color)
+    from .external.run import external_summary_lines
+
+    for line in external_summary_lines(settings):
+        click.echo(line, err=True)
     if any(finding.rule_id == INTERNAL_ERROR_ID for finding in result.findings):
         sys.exit(INTERNAL_ERROR)  # a rule crashed: the report is incomplete, whatever it says
     counts = count_by_severity(result.findings)
     sys.exit(1 if counts["error"] or (strict and counts["warning"]) else 0)
+
+
+def _external_options(settings: Settings, enabled: bool | None, timeout: float | None, hosts: tuple[str, ...]) -> None:
+    """The command line over the configuration's `external…` keys."""
+    from .external.run import OPTIONS, ExternalSettings
+
+    options = settings.extra.setdefault(OPTIONS, ExternalSettings())
+    options.enabled = options.enabled if enabled is None else enabled
+    options.timeout = timeout or options.timeout
+    options.allow_hosts = [*options.allow_hosts, *_split(hosts)]
 
 
 @main.command("baseline")

@@ -25,6 +25,8 @@ import yaml
 if TYPE_CHECKING:
     import jsonschema
 
+from .external.run import OPTIONS as EXTERNAL
+from .external.run import ExternalSettings
 from .parse.frontmatter import yaml_problem
 from .rules import all_rules, selector_vocabulary
 from .rules.base import Rule
@@ -164,6 +166,11 @@ def validate_config(data: dict[str, Any], path: Path | None = None, text: str = 
         location = list(error.absolute_path)
         message, key = _describe(error)
         raise ConfigError(message, path, _line_of(path, text, location + ([key] if key else [])))
+    for position, pattern in enumerate(data.get("external-exclude") or []):
+        try:
+            re.compile(pattern)
+        except re.error as error:
+            raise ConfigError(f"`external-exclude.{position}`: not a regular expression: {error}", path, _line_of(path, text, ["external-exclude"])) from error
     for location, selector in _selectors(data):
         if not any(rule.matches(selector) for rule in all_rules()):
             hint = _closest(selector, selector_vocabulary())
@@ -308,6 +315,7 @@ def apply_config(config: Config, settings: Settings) -> Settings:
     if "respect-gitignore" in data:
         settings.respect_gitignore = bool(data["respect-gitignore"])
     settings.config_dir = folder
+    settings.extra[EXTERNAL] = ExternalSettings.from_config(data)
     for glob, schema in (data.get("page-schemas") or {}).items():
         settings.page_schemas[glob] = str((folder / schema).resolve()) if folder else schema
     return settings

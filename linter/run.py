@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .engine import lint_site
+from .external.run import check_external
 from .finding import Finding
 from .model.git import github_repository, repository_top
 from .model.site import Site
@@ -133,6 +134,8 @@ def lint_paths(
         result.sites.append(site)
         report_on, broken = _scope(site, request, diff_base)
         result.scopes.append((site, report_on))
+        pages = [page for path, page in site.pages.items() if report_on is None or path in report_on]
+        check_external(pages, site.root, settings, progress.external if progress is not None else None)
         checking = progress.checking if progress is not None else None
         for finding in lint_site(site, with_repository(settings, site), report_on, broken, checking):
             shown = finding.with_path(display_path(site, finding.path, here))

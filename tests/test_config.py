@@ -239,10 +239,10 @@ def test_the_examples_of_the_configuration_docs_are_valid() -> None:
     root = Path(__file__).resolve().parents[1]
     text = (root / "docs" / "configuration.md").read_text(encoding="utf-8")
     blocks = re.findall(r"```(toml|yaml)\n(.*?)```", text, re.S)
-    assert len(blocks) == 2
+    assert len(blocks) == 3
     readme = (root / "README.md").read_text(encoding="utf-8").split("## Use it in pre-commit / CI")[1]
     blocks += [("toml", textwrap.dedent(body)) for body in re.findall(r"```toml\n(.*?)```", readme, re.S)]
-    assert len(blocks) == 3
+    assert len(blocks) == 4
     for kind, body in blocks:
         import yaml
 

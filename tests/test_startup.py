@@ -14,7 +14,7 @@ from pathlib import Path
 from cli_helpers import write_space
 
 # Each is worth tens of milliseconds at start-up; none is needed by every run.
-HEAVY = ("jsonschema", "referencing", "email_validator", "pathspec", "markdown_it", "yaml", "xml", "multiprocessing")
+HEAVY = ("jsonschema", "referencing", "email_validator", "pathspec", "markdown_it", "yaml", "xml", "multiprocessing", "aiohttp")
 
 
 def imported_after(code: str, cwd: Path) -> set[str]:
@@ -43,7 +43,7 @@ def test_a_run_that_needs_no_schema_never_imports_jsonschema(tmp_path: Path) -> 
     space = write_space(tmp_path / "space", {"README.md": "# Accueil\n\nVoir [la suite](suite.md).\n", "suite.md": "# Suite\n"})
     loaded = imported_after(run_main(["--no-config", "--no-cache", str(space)]), tmp_path)
     assert "markdown_it" in loaded  # it did read the pages
-    assert loaded.isdisjoint({"jsonschema", "referencing", "email_validator", "pathspec", "xml", "multiprocessing"})
+    assert loaded.isdisjoint({"jsonschema", "referencing", "email_validator", "pathspec", "xml", "multiprocessing", "aiohttp"})
 
 
 def test_what_a_run_uses_it_imports(tmp_path: Path) -> None:

@@ -93,6 +93,20 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "progress-read": {"en": "reading {space}…", "fr": "lecture de {space}…"},
     "progress-check": {"en": "checking pages {done}/{total}", "fr": "vérification des pages {done}/{total}"},
+    "progress-external": {
+        "en": "web links [{bar}] {done}/{total}, {failed} failing",
+        "fr": "liens web [{bar}] {done}/{total}, {failed} en échec",
+    },
+    "external-summary": {
+        "en": "web links: {urls} addresses on {hosts} hosts, {requests} requests, {cached} from the cache, {skipped} not requested, {failed} failing",
+        "fr": "liens web : {urls} adresses sur {hosts} hôtes, {requests} requêtes, {cached} depuis le cache, {skipped} non demandées, {failed} en échec",
+    },
+    "external-host": {
+        "en": "  {host:<{width}}  {urls:>5} addresses  {requests:>5} requests  {failed:>4} failing{waited}",
+        "fr": "  {host:<{width}}  {urls:>5} adresses  {requests:>5} requêtes  {failed:>4} en échec{waited}",
+    },
+    "external-waited": {"en": "  (waited {seconds:.0f} s)", "fr": "  ({seconds:.0f} s d'attente)"},
+    "external-more": {"en": "  … and {count} more hosts", "fr": "  … et {count} autres hôtes"},
     "off-by-default": {"en": " (off by default)", "fr": " (désactivée par défaut)"},
     "tags": {"en": "tags", "fr": "étiquettes"},
     "fixable": {"en": "fixable with --fix", "fr": "corrigeable avec --fix"},

@@ -49,6 +49,12 @@ class Progress:
     def checking(self, done: int, total: int) -> None:
         self.text = say("progress-check", self.lang, done=done, total=total)
 
+    def external(self, done: int, total: int, failed: int) -> None:
+        width = 20
+        filled = width * done // total if total else width
+        bar = "#" * filled + "-" * (width - filled)
+        self.text = say("progress-external", self.lang, bar=bar, done=done, total=total, failed=failed)
+
     def _draw(self) -> None:
         if self._stop.wait(self.delay):
             return
