@@ -596,7 +596,7 @@ def group_bounds(count: int, rng: random.Random) -> list[tuple[int, int]]:
         return [(0, count)]
     cuts = sorted(rng.sample(range(1, count), min(3, count - 1)))
     edges = [0] + cuts + [count]
-    return [(a, b) for a, b in zip(edges, edges[1:])]
+    return [(a, b) for a, b in zip(edges, edges[1:], strict=False)]
 
 
 def summary_items(pages: list[Page], index: int, level: int, lines: list[str]) -> None:

@@ -57,7 +57,7 @@ class Result:
 def count_pages(space: str) -> int:
     """Markdown pages: .md files outside .gitbook/, excluding SUMMARY.md."""
     total = 0
-    for d, dirs, files in os.walk(space):
+    for _folder, dirs, files in os.walk(space):
         dirs[:] = [x for x in dirs if x != ".gitbook"]
         total += sum(1 for f in files if f.endswith(".md") and f != "SUMMARY.md")
     return total

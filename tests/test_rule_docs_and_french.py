@@ -10,21 +10,22 @@ from cli_helpers import run_cli, run_installed, write_space
 from linter.report.i18n import TEXTS, language_from_environment
 from linter.report.rules_doc import missing_sections, rules_markdown
 from linter.rules import all_rules
-from linter.rules.base import LANGUAGES
+from linter.rules.base import Rule
+from linter.words import LANGUAGES
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
 GENERATED = {"rules.md": "en", "rules.fr.md": "fr"}
 
 
 @pytest.mark.parametrize("rule", all_rules(), ids=lambda rule: rule.id)
-def test_every_message_has_english_and_french(rule) -> None:
+def test_every_message_has_english_and_french(rule: Rule) -> None:
     for key, texts in rule.messages.items():
         missing = [lang for lang in LANGUAGES if not (texts.get(lang) or "").strip()]
         assert not missing, f"{rule.id} message {key!r} has no {missing} text"
 
 
 @pytest.mark.parametrize("rule", all_rules(), ids=lambda rule: rule.id)
-def test_every_rule_has_what_why_bad_good_in_both_languages(rule) -> None:
+def test_every_rule_has_what_why_bad_good_in_both_languages(rule: Rule) -> None:
     assert rule.doc_fr, f"{rule.id} has no DOC_FR"
     assert missing_sections(rule) == [], f"{rule.id} docs lack {missing_sections(rule)}"
 

@@ -19,7 +19,6 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
-import yaml
 
 from ..guard import MAX_PAGE_BYTES, Refused, classify_entry, read_inside
 from ..parse.frontmatter import FrontMatter

@@ -55,7 +55,7 @@ def read_summary(page: Page) -> Summary:
     depth = -1
     open_items: list[NavItem | None] = []  # the item of each open list_item, innermost last
     pending_heading = 0
-    for position, token in enumerate(page.tokens):
+    for token in page.tokens:
         kind = token.type
         if kind == "heading_open":
             pending_heading = int(token.tag[1])

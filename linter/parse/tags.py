@@ -31,7 +31,7 @@ _REQUIRED = (
     "api-method-response-example api-method-response-example-description"
 ).split()
 
-KNOWN_TAGS: dict[str, Closing] = {name: Closing.REQUIRED for name in _REQUIRED}
+KNOWN_TAGS: dict[str, Closing] = dict.fromkeys(_REQUIRED, Closing.REQUIRED)
 KNOWN_TAGS.update({"embed": Closing.OPTIONAL, "file": Closing.OPTIONAL})
 KNOWN_TAGS.update({"include": Closing.NEVER, "page-ref": Closing.NEVER})
 

@@ -27,7 +27,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 from ..finding import SEVERITIES, Edit, Finding
-from ..words import LANGUAGES, say_in
+from ..words import say_in
 
 if TYPE_CHECKING:
     from ..model.page import Page

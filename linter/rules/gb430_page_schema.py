@@ -137,5 +137,5 @@ def check(page: Page, ctx: Context) -> Iterator[Finding]:
             yield ctx.finding((1, 1), "unusable", problem=str(error))
             continue
         dump = page_to_json(page)
-        for problem in problems(validator, dump, ctx.lang, lambda path: describe(dump, path, ctx.lang)):
+        for problem in problems(validator, dump, ctx.lang, lambda path, dump=dump: describe(dump, path, ctx.lang)):
             yield ctx.finding(position_in_dump(page, dump, problem.location), problem.key, **problem.args)

@@ -196,7 +196,7 @@ def problems(
         for location, name in _locations(error):
             groups.setdefault(location, []).append((error, name))
     found = []
-    for location, entries in groups.items():
+    for entries in groups.values():
         errors = [error for error, _ in entries]
         best = best_match(errors)
         name = next((n for e, n in entries if e is best), None)
