@@ -186,6 +186,6 @@ def test_yaml_dates_and_odd_keys(tmp_path: Path) -> None:
     assert messages(tmp_path, {"README.md": page}, "GB401", "en") == [
         '4:1 front matter key `hidden`: expected true or false, found "2024-01-31"'
     ]
-    assert messages(tmp_path, {"README.md": page}, "GB402", "en")[0].startswith("2:1 front matter: unknown key `1`;")
+    assert messages(tmp_path, {"README.md": page}, "GB402", "en") == []  # `1` is no near miss of a key
     dump = page_to_json(Page.from_text("README.md", page))
     assert dump["front_matter"] == {"1": "x", "description": "2024-01-31", "hidden": "2024-01-31"}

@@ -22,7 +22,8 @@ def test_summary_items_keep_their_form() -> None:
 
 def test_summary_listing_groups_spellings_of_one_page() -> None:
     site = load_fixture_site(SPACE_FIXTURES / "summary-flagged")
-    assert [item.line for item in site.summary_listing["guide/demarrer.md"]] == [5, 16]
+    listed = site.summary_listing["guide/demarrer.md"]
+    assert [(item.line, item.is_heading) for item in listed] == [(5, False), (16, False), (18, True)]
 
 
 def test_config_above_root_is_reported_relative_to_root(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -15,6 +15,7 @@ from urllib.parse import unquote
 
 from ..spaces import ASSETS_DIR
 from .elements import Link
+from . import git
 from .names import nfc
 from .page import Page
 from .site import Site, Target, file_key, slug_key
@@ -39,7 +40,9 @@ BROKEN_LINK_TEXT = "broken link"
 # `{% include "/reusable-content/rc123" %}`: GitBook's documented id form of a reusable block.
 GITBOOK_REUSABLE_CONTENT = "/reusable-content/"
 _BROKEN_REFERENCE = re.compile(r"(?:^|/)broken-reference(?:/|$)")
-_BROKEN_ID = re.compile(r"(?:^|/)broken/(?P<what>pages|files|spaces/[^/]+/pages)/[^/]+")
+# `/broken/pages/<id>`, `/broken/files/<id>`, `/broken/spaces/<id>/pages/<id>`, and
+# `/broken/spaces/<id>` alone (a link to a whole space GitBook cannot reach).
+_BROKEN_ID = re.compile(r"(?:^|/)broken/(?:(?P<what>pages|files|spaces/[^/]+/pages)/[^/]+|(?P<space>spaces)/[^/]+/?$)")
 _GITHUB_FILE = re.compile(
     r"^https?://(?:www\.)?github\.com/(?P<repo>[^/]+/[^/]+)/(?:blob|tree)/(?P<branch>[^/]+)/?(?P<path>[^?#]*)", re.I
 )
@@ -126,10 +129,16 @@ def classify(
     if link.kind == "include" and target.startswith(GITBOOK_REUSABLE_CONTENT):
         return Reference(link, EXTERNAL, resolved)  # a block kept in GitBook, not a file of the space
     if resolved.kind == "external":
+        if placeholder is not None and placeholder != "broken-link-text" and _GITHUB_FILE.match(target):
+            # GitBook's GitHub fallback for a link it had already lost (`…/broken-reference/README.md`)
+            return Reference(link, PLACEHOLDER, resolved, placeholder)
         github_path = own_github_path(target, github_repository)
         if github_path is None:
             return Reference(link, EXTERNAL, resolved)
-        return Reference(link, PLACEHOLDER if placeholder else OWN_GITHUB, resolved, placeholder or github_path)
+        if placeholder is not None:
+            return Reference(link, PLACEHOLDER, resolved, placeholder)
+        missing = _missing_repository_file(site, link, github_path, resolved.fragment)
+        return missing or Reference(link, OWN_GITHUB, resolved, github_path)
     if placeholder is not None and not (placeholder == "broken-link-text" and resolved.exists):
         return Reference(link, PLACEHOLDER, resolved, placeholder)
     if resolved.kind == "escapes":
@@ -156,15 +165,45 @@ def web_address(target: str) -> str | None:
     return None
 
 
+def root_prefix(site: Site) -> str:
+    """`docs/` when `.gitbook.yaml` says `root: docs/`: how repository paths start in the space."""
+    return site.root.relative_to(site.base).as_posix() + "/" if site.root != site.base else ""
+
+
 def placeholder_kind(target: str) -> str | None:
     """`broken-reference`, `broken-pages`, `broken-files`, `broken-spaces-pages`, or None."""
     path = unquote(target.split("#", 1)[0].split("?", 1)[0])
     if _BROKEN_REFERENCE.search(path):
         return "broken-reference"
     match = _BROKEN_ID.search(path)
-    if match:
-        return "broken-" + ("spaces-pages" if match["what"].startswith("spaces/") else match["what"])
-    return None
+    if match is None:
+        return None
+    if match["space"]:
+        return "broken-spaces"
+    return "broken-" + ("spaces-pages" if match["what"].startswith("spaces/") else match["what"])
+
+
+GITHUB_FALLBACK = "github"  # `Reference.detail` of a missing file named by its GitHub file view
+
+
+def _missing_repository_file(site: Site, link: Link, github_path: str, fragment: str | None) -> Reference | None:
+    """A GitHub file view of this repository whose file is not in the working tree: GitBook's
+    fallback for a link it could not match, so a link to a missing file (None when it exists).
+    The file counts as there when the space has it (its path from the space's folder) or the
+    working tree has it; without a Git checkout the repository's top is unknown, so any folder
+    from the space root upward may be it."""
+    in_space = github_path.removeprefix(root_prefix(site))
+    if site.lookup(in_space) or site.is_directory(in_space):
+        return None
+    top = git.repository_top(site.base)
+    tops = [top] if top is not None else [site.root, *site.root.parents]
+    if any((folder / github_path).exists() for folder in tops):
+        return None
+    wanted = github_path
+    if top is not None and (site.root == top or top in site.root.parents):
+        prefix = site.root.relative_to(top).as_posix()
+        wanted = github_path.removeprefix(prefix + "/") if prefix != "." else github_path
+    return Reference(link, MISSING, Target("missing", wanted, None, fragment), GITHUB_FALLBACK)
 
 
 def own_github_path(url: str, github_repository: str | None) -> str | None:

@@ -2,13 +2,20 @@
 
 Each item also keeps how it is written (list marker, indentation, whether the line is exactly one
 link), so that rules about SUMMARY's form read the model instead of re-scanning the text.
+
+Besides page items, GitBook writes two other kinds: an item that points at a heading of a page
+(`* [Buttons](inline.md#buttons)`, a second entry for that page, not a duplicate), and the API
+reference generated from an OpenAPI spec, written as a fenced `yaml` block as the item's text
+(`type: builtin:openapi`, `props`, `dependencies`).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
+from ..parse.frontmatter import FrontMatter, load_front_matter
 from .elements import Link
 from .page import Page
 
@@ -24,12 +31,27 @@ class NavItem:
     marker: str = "*"  # the list marker as written: `*`, `-`, `+`, `1.`…
     indent: int = 0  # columns before the marker (a tab counts as one)
     single_link: bool = True  # the item's text is exactly one `[Title](path)` link
+    block: FrontMatter | None = None  # a fenced `yaml` block written as the item (its YAML, at its lines)
     children: list[NavItem] = field(default_factory=list, repr=False)
     parent: NavItem | None = field(default=None, repr=False)
 
     @property
     def target(self) -> str:
         return self.link.target if self.link else ""
+
+    @property
+    def is_heading(self) -> bool:
+        """An entry for a heading of a page (`page.md#id`), beside the page's own entry."""
+        return self.link is not None and "#" in self.link.target.strip("<>").lstrip("#")
+
+    @property
+    def is_openapi(self) -> bool:
+        """The API reference GitBook generates from an OpenAPI spec (`type: builtin:openapi`)."""
+        data: Any = self.block.data if self.block is not None else None
+        return isinstance(data, dict) and data.get("type") == OPENAPI_ITEM
+
+
+OPENAPI_ITEM = "builtin:openapi"
 
 
 @dataclass
@@ -88,7 +110,15 @@ def read_summary(page: Page) -> Summary:
             open_items.append(item)
         elif kind == "list_item_close" and open_items:
             open_items.pop()
+        elif kind == "fence" and open_items and open_items[-1] is not None:
+            _attach_block(open_items[-1], token.info, token.content, (token.map or [0])[0] + 1)
     return summary
+
+
+def _attach_block(item: NavItem, info: str, content: str, line: int) -> None:
+    """A fenced `yaml` block that is the item's text (it opens on the item's line)."""
+    if item.link is None and line == item.line and info.strip().lower() == "yaml" and item.block is None:
+        item.block = load_front_matter(content, line + 1)
 
 
 # `* [Title](path.md)` or `* [Title](<path with spaces.md> "Sidebar label")`, nothing else

@@ -18,6 +18,7 @@ from ..validation.schemas import (
     GITBOOK_YAML,
     INCLUDE_FRONT_MATTER,
     SITE_CONFIG,
+    SUMMARY_OPENAPI,
     shipped_schema,
     shipped_validator,
 )
@@ -32,6 +33,8 @@ _WORDS = {
     "config key": {"en": "`.gitbook.yaml` key `{key}`", "fr": "clé `{key}` de `.gitbook.yaml`"},
     "file": {"en": "`{file}`", "fr": "`{file}`"},
     "file key": {"en": "`{file}` key `{key}`", "fr": "clé `{key}` de `{file}`"},
+    "openapi item": {"en": "OpenAPI item of SUMMARY.md", "fr": "élément OpenAPI de SUMMARY.md"},
+    "openapi item key": {"en": "OpenAPI item of SUMMARY.md, key `{key}`", "fr": "élément OpenAPI de SUMMARY.md, clé `{key}`"},
 }
 
 
@@ -143,3 +146,12 @@ def site_config_problems(config: FrontMatter, file: str, lang: str) -> list[Sche
         return []
     validator = shipped_validator(SITE_CONFIG)
     return problems(validator, json_value(config.data), lang, lambda path: yaml_where(path, lang, "file", "file key", file=file))
+
+
+def summary_openapi_problems(block: FrontMatter, lang: str) -> list[SchemaProblem]:
+    """A SUMMARY.md item written as GitBook's OpenAPI reference block, against its schema."""
+    if block.problem is not None or not isinstance(block.data, dict):
+        return []
+    validator = shipped_validator(SUMMARY_OPENAPI)
+    where = lambda path: yaml_where(path, lang, "openapi item", "openapi item key")  # noqa: E731
+    return problems(validator, json_value(block.data), lang, where)

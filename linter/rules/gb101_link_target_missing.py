@@ -9,7 +9,9 @@ What
   `.gitbook/assets` (GB103), a page link without `.md` (GB102), GitBook's own placeholders
   (GB104) and paths that climb above the space (GB106) have their own rules. A tag whose body
   link repeats its `url` (a content-ref's `[x.md](x.md)`) is one problem, reported once, at the
-  `url`. The fix proposes
+  `url`. A link to this repository's own GitHub file view (`https://github.com/<owner>/<repo>/
+  blob/<branch>/<path>`, GitBook's fallback for a link it could not match) is read as `<path>`
+  in the working tree: reported here when that file does not exist (GB105 otherwise). The fix proposes
   the likely new place: the `.gitbook.yaml` redirect, the rename recorded by Git, or a file with
   the same name elsewhere.
 
@@ -34,7 +36,7 @@ from typing import Iterator
 
 from ..finding import Finding
 from ..model.page import Page
-from ..model.references import MISSING
+from ..model.references import GITHUB_FALLBACK, MISSING
 from ._links import FIX_MESSAGES, missing_path_finding, page_references
 from .base import Context
 
@@ -47,6 +49,10 @@ MESSAGES = {
     "missing": {
         "en": "link target not found: `{link}` leads to `{wanted}`, which is not in the space",
         "fr": "cible de lien introuvable : `{link}` mène à `{wanted}`, absent de l'espace",
+    },
+    "missing-github": {
+        "en": "link target not found: `{link}` is GitBook's GitHub fallback for `{wanted}`, which is not in the repository",
+        "fr": "cible de lien introuvable : `{link}` est le repli GitHub de GitBook pour `{wanted}`, absent du dépôt",
     },
     "missing-web-address": {
         "en": "link target not found: `{link}` is read as a file of the space, not as a web address",
@@ -69,7 +75,10 @@ Quoi
   fichier absent de `.gitbook/assets` (GB103), un lien de page sans `.md` (GB102), les
   marqueurs de GitBook (GB104) et les chemins qui sortent de l'espace (GB106) ont leurs propres
   règles. Un bloc dont le lien du corps répète l'`url` (le `[x.md](x.md)` d'un content-ref) est
-  un seul problème, signalé une fois, sur l'`url`. La correction propose le nouvel emplacement probable : la redirection de
+  un seul problème, signalé une fois, sur l'`url`. Un lien vers la vue GitHub d'un fichier de ce
+  dépôt (`https://github.com/<propriétaire>/<dépôt>/blob/<branche>/<chemin>`, le repli de GitBook
+  pour un lien qu'il n'a pas pu relier) se lit comme `<chemin>` dans la copie de travail :
+  signalé ici quand ce fichier n'existe pas (GB105 sinon). La correction propose le nouvel emplacement probable : la redirection de
   `.gitbook.yaml`, le renommage enregistré par Git, ou un fichier du même nom ailleurs.
 
 Pourquoi
@@ -84,4 +93,5 @@ Bon
 
 def check(page: Page, ctx: Context) -> Iterator[Finding]:
     for reference in page_references(page, ctx, MISSING):
-        yield missing_path_finding(ctx, page, reference, "missing")
+        key = "missing-github" if reference.detail == GITHUB_FALLBACK else "missing"
+        yield missing_path_finding(ctx, page, reference, key)

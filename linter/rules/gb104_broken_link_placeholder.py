@@ -3,8 +3,11 @@
 What
 : Reports the placeholders GitBook writes when a link's target was deleted or moved out of its
   reach: `broken-reference` (bare, `broken-reference/`, `../x/broken-reference`), and since 2025
-  `/broken/pages/<id>`, `/broken/spaces/<id>/pages/<id>`, `/broken/files/<id>`; also a link or
-  `content-ref` whose text is GitBook's `Broken link`. Reported here only, not as a missing file.
+  `/broken/pages/<id>`, `/broken/spaces/<id>/pages/<id>`, `/broken/spaces/<id>`,
+  `/broken/files/<id>`, also at the end of a GitHub file view (`https://github.com/…/blob/main/
+  broken-reference/README.md`, `…/broken/pages/<id>/README.md`: GitBook's GitHub fallback for a
+  link it had already lost); also a link or `content-ref` whose text is GitBook's `Broken link`.
+  Reported here only, not as a missing file.
 
 Why
 : The published link leads nowhere. Only a person knows which page it meant: the placeholder has
@@ -54,6 +57,10 @@ MESSAGES = {
         "en": _LOST["en"] + "`{link}` is its placeholder for a page of another space",
         "fr": _LOST["fr"] + "`{link}` est son marqueur de page d'un autre espace",
     },
+    "broken-spaces": {
+        "en": _LOST["en"] + "`{link}` is its placeholder for a space it cannot reach",
+        "fr": _LOST["fr"] + "`{link}` est son marqueur d'un espace qu'il ne peut atteindre",
+    },
     "broken-files": {
         "en": _LOST["en"] + "`{link}` is its placeholder for a deleted file",
         "fr": _LOST["fr"] + "`{link}` est son marqueur de fichier supprimé",
@@ -72,9 +79,11 @@ DOC_FR = """GitBook a perdu la cible de ce lien et laissé un marqueur.
 Quoi
 : Signale les marqueurs que GitBook écrit quand la cible d'un lien a été supprimée ou déplacée
   hors de sa portée : `broken-reference` (seul, `broken-reference/`, `../x/broken-reference`),
-  et depuis 2025 `/broken/pages/<id>`, `/broken/spaces/<id>/pages/<id>`, `/broken/files/<id>` ;
-  aussi un lien ou un `content-ref` dont le texte est le `Broken link` de GitBook. Signalés ici
-  seulement, pas comme fichier manquant.
+  et depuis 2025 `/broken/pages/<id>`, `/broken/spaces/<id>/pages/<id>`, `/broken/spaces/<id>`,
+  `/broken/files/<id>`, y compris au bout d'une vue de fichier GitHub
+  (`https://github.com/…/blob/main/broken-reference/README.md`, `…/broken/pages/<id>/README.md` :
+  le repli GitHub de GitBook pour un lien déjà perdu) ; aussi un lien ou un `content-ref` dont
+  le texte est le `Broken link` de GitBook. Signalés ici seulement, pas comme fichier manquant.
 
 Pourquoi
 : Le lien publié ne mène nulle part. Seule une personne sait quelle page il visait : le

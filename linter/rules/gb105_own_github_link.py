@@ -3,8 +3,9 @@
 What
 : Reports a link `https://github.com/<owner>/<repo>/blob/…` or `…/tree/…` to the repository
   the space is synced with. The repository comes from the `github_repository` setting or, when
-  unset, from the GitHub remote in the repository's `.git/config`. When the file exists in the
-  space, the fix gives the relative link to write instead.
+  unset, from the GitHub remote in the repository's `.git/config` (`origin` first). When the file
+  exists in the space, the fix gives the relative link to write instead; when it does not exist
+  in the working tree, GB101 reports the link as a missing target.
 
 Why
 : This is GitBook's fallback for a link it could not match to a file: readers leave the
@@ -27,7 +28,7 @@ from typing import Iterator
 
 from ..finding import Finding
 from ..model.page import Page
-from ..model.references import OWN_GITHUB, Suggestion
+from ..model.references import OWN_GITHUB, Suggestion, root_prefix
 from ..model.site import Site
 from ._links import page_references, suggestion_link
 from .base import Context
@@ -52,8 +53,9 @@ DOC_FR = """Un lien vers la vue GitHub d'un fichier de ce dépôt au lieu de la 
 Quoi
 : Signale un lien `https://github.com/<propriétaire>/<dépôt>/blob/…` ou `…/tree/…` vers le
   dépôt synchronisé avec l'espace. Le dépôt vient du réglage `github_repository` ou, à défaut,
-  du dépôt distant GitHub déclaré dans `.git/config`. Quand le fichier existe dans l'espace, la
-  correction donne le lien relatif à écrire.
+  du dépôt distant GitHub déclaré dans `.git/config` (`origin` d'abord). Quand le fichier existe
+  dans l'espace, la correction donne le lien relatif à écrire ; quand il n'existe pas dans la
+  copie de travail, GB101 signale le lien comme cible manquante.
 
 Pourquoi
 : C'est le repli de GitBook pour un lien qu'il n'a pas pu relier à un fichier : le lecteur
@@ -79,7 +81,6 @@ def check(page: Page, ctx: Context) -> Iterator[Finding]:
 
 def _in_space(site: Site, repository_path: str) -> str | None:
     """The space file a repository path names (the space root may be a folder of the repository)."""
-    prefix = site.root.relative_to(site.base).as_posix() if site.root != site.base else ""
-    path = repository_path.removeprefix(prefix + "/") if prefix else repository_path
+    path = repository_path.removeprefix(root_prefix(site))
     found = site.lookup(path) or site.lookup(path.rstrip("/") + "/README.md")
     return found

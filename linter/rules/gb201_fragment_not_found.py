@@ -5,8 +5,9 @@ What
   page. An id exists when it is an explicit anchor (`<a href="#x" id="x"></a>`, the older
   `<a id="x"></a>`, any HTML `id=` or `name=`), the id GitBook computes for a heading in either
   of its generations (with `-1`, `-2` for repeated headings), a footnote id
-  (`user-content-fn-1`), or an id of a reusable block the page includes. The message names the
-  closest existing ids.
+  (`user-content-fn-1`), or an id of a reusable block the page includes. SUMMARY.md items that
+  point at a heading (`* [Boutons](inline.md#boutons)`) are checked the same way. The message
+  names the closest existing ids.
 
 Why
 : The page opens at its top instead of the section: the reader has to search for it. Fragments
@@ -35,6 +36,7 @@ from typing import Iterator
 from ..finding import Finding
 from ..model.page import Page
 from ..model.references import OK, references
+from ..model.site import Site
 from .base import Context
 
 ID = "GB201"
@@ -72,7 +74,8 @@ Quoi
   l'ancienne `<a id="x"></a>`, tout `id=` ou `name=` HTML), de l'id que GitBook calcule pour un
   titre dans l'une ou l'autre de ses générations (avec `-1`, `-2` pour les titres répétés), d'un
   id de note de bas de page (`user-content-fn-1`), ou d'un id d'un bloc réutilisable inclus dans
-  la page. Le message donne les ids existants les plus proches.
+  la page. Les éléments de SUMMARY.md qui pointent vers un titre (`* [Boutons](inline.md#boutons)`)
+  sont vérifiés de même. Le message donne les ids existants les plus proches.
 
 Pourquoi
 : La page s'ouvre en haut au lieu de la section : le lecteur doit la chercher. Les fragments
@@ -88,6 +91,9 @@ _CLOSEST = 3
 
 def check(page: Page, ctx: Context) -> Iterator[Finding]:
     site = ctx.site
+    if page.path == site.summary_path:
+        yield from _heading_entries(site, ctx)
+        return
     for reference in references(site, page, ctx.settings.github_repository):
         target = reference.target
         if reference.kind != OK or target is None or not target.fragment or target.path not in site.pages:
@@ -99,6 +105,19 @@ def check(page: Page, ctx: Context) -> Iterator[Finding]:
         if target.fragment in anchors.ids:
             continue
         yield _finding(ctx, reference.link, target.fragment, anchors.served, None if same_page else target.path)
+
+
+def _heading_entries(site: Site, ctx: Context) -> Iterator[Finding]:
+    """SUMMARY.md items that point at a heading of a page: their fragment must name it."""
+    for item in site.nav_items():
+        if not item.is_heading or item.link is None:
+            continue
+        target = site.resolve(site.summary_path, item.link.target)
+        if target.kind != "file" or target.path not in site.pages or not target.fragment:
+            continue  # a missing page is GB313's finding
+        anchors = site.anchor_index[target.path]
+        if target.fragment not in anchors.ids:
+            yield _finding(ctx, item.link, target.fragment, anchors.served, target.path)
 
 
 def _finding(ctx: Context, at: object, fragment: str, served: tuple[str, ...], page: str | None) -> Finding:

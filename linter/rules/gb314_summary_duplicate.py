@@ -2,7 +2,9 @@
 
 What
 : Reports every SUMMARY.md item after the first that leads to the same page (whatever the
-  spelling: `dir/` and `dir/README.md`, percent-encoding, NFC or NFD accents).
+  spelling: `dir/` and `dir/README.md`, percent-encoding, NFC or NFD accents). An item that
+  points at a heading (`* [Boutons](inline.md#boutons)`) is an entry for that heading, which
+  GitBook lists beside the page's own entry: not a duplicate (GB201 checks its fragment).
 
 Why
 : GitBook gives each page one place in the table of contents and one URL; its documentation
@@ -49,7 +51,9 @@ DOC_FR = """Une page figure plusieurs fois dans SUMMARY.md.
 
 Quoi
 : Signale chaque élément de SUMMARY.md, après le premier, qui mène à la même page (quelle que soit
-  l'écriture : `dossier/` et `dossier/README.md`, encodage `%xx`, accents NFC ou NFD).
+  l'écriture : `dossier/` et `dossier/README.md`, encodage `%xx`, accents NFC ou NFD). Un élément
+  qui pointe vers un titre (`* [Boutons](inline.md#boutons)`) est une entrée pour ce titre, que
+  GitBook liste à côté de l'entrée de la page : pas un doublon (GB201 vérifie son fragment).
 
 Pourquoi
 : GitBook donne à chaque page une seule place dans la table des matières et une seule URL ; sa
@@ -63,7 +67,10 @@ Bon
 
 
 def check(site: Site, ctx: Context) -> Iterator[Finding]:
-    for page, items in site.summary_listing.items():
+    for page, listed in site.summary_listing.items():
+        items = [item for item in listed if not item.is_heading]  # `page.md#id`: a heading entry
+        if not items:
+            continue
         first = items[0]
         for item in items[1:]:
             at = item.link or item

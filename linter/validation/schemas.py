@@ -28,6 +28,7 @@ INCLUDE_FRONT_MATTER = "include-front-matter.schema.json"
 BLOCKS = "blocks.schema.json"
 GITBOOK_YAML = "gitbook-yaml.schema.json"
 SITE_CONFIG = "site-config.schema.json"
+SUMMARY_OPENAPI = "summary-openapi.schema.json"
 
 
 class SchemaFileError(Exception):
