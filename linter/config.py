@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
 from .external.run import OPTIONS as EXTERNAL
 from .external.run import ExternalSettings
+from .guard import Refused, resolve_inside
 from .parse.frontmatter import yaml_problem
 from .rules import all_rules, selector_vocabulary
 from .rules.base import Rule
@@ -87,19 +88,33 @@ class Config:
 
 
 def find_config(start: Path) -> Path | None:
-    """The nearest configuration file in `start`'s folder or above, up to the repository top."""
+    """The nearest configuration file in `start`'s folder or above, up to the repository top.
+    A file found this way comes with the repository (a stranger's pull request may change it):
+    one that is a symbolic link leading outside the repository is refused, never read."""
     start = start.resolve()
     folder = start if start.is_dir() else start.parent
     for candidate in (folder, *folder.parents):
         for name in YAML_NAMES:
             if (candidate / name).is_file():
-                return candidate / name
+                return _inside_repository(candidate / name)
         pyproject = candidate / PYPROJECT
-        if pyproject.is_file() and _has_tool_table(pyproject):
+        if pyproject.is_file() and _has_tool_table(_inside_repository(pyproject)):
             return pyproject
         if (candidate / ".git").exists():
             return None
     return None
+
+
+def _inside_repository(path: Path) -> Path:
+    folder = path.parent
+    top = next((parent for parent in (folder, *folder.parents) if (parent / ".git").exists()), folder)
+    try:
+        resolve_inside(top, path)
+    except Refused as refused:
+        raise ConfigError(f"a symbolic link that leads outside the repository ({refused.kind}); it was not read", path) from None
+    except OSError:
+        pass  # unreadable: `load_config` says so
+    return path
 
 
 def _has_tool_table(pyproject: Path) -> bool:

@@ -293,3 +293,14 @@ def test_an_internal_error_outside_the_rules_exits_3_without_a_traceback(tmp_pat
     space = write_space(tmp_path / "space")
     result = run_cli([str(space)], cwd=tmp_path)
     assert result.exit_code == 3 and "internal error: KeyError" in result.output
+
+
+def test_a_configuration_file_linked_outside_the_repository_is_refused_not_read(tmp_path: Path) -> None:
+    secret = _secret_file(tmp_path)
+    repository = tmp_path / "depot"
+    (repository / ".git").mkdir(parents=True)
+    space = write_space(repository / "docs")
+    (repository / ".gitbook-lint.yaml").symlink_to(secret)
+    result = run_cli([str(space)], cwd=repository)
+    assert result.exit_code == 2 and "leads outside the repository" in result.output
+    assert SECRET not in result.output and "outside/secret.txt" not in result.output
