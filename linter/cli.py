@@ -21,7 +21,7 @@ from .cache import write_atomically as write_bytes_atomically
 from .baseline import DEFAULT_NAME
 from .report import FORMAT_NAMES
 from .report.escape import printable
-from .report.i18n import TEXTS, language_from_environment, say
+from .report.i18n import TEXTS, language_from_environment, say, summary_line
 from .words import LANGUAGES
 
 if TYPE_CHECKING:
@@ -383,9 +383,8 @@ def _report(result: RunResult, lang: str, output_format: str, output_file: str |
             click.echo("gitbook-lint: " + say("unreadable-folder", lang, path=shown), err=True)
     if output_format == "text":
         counts = count_by_severity(result.findings)
-        key = "summary" if result.findings else "clean"
-        numbers = {"errors": counts["error"], "warnings": counts["warning"], "info": counts["info"]}
-        click.echo(say(key, lang, pages=result.page_count, **numbers), err=True)
+        line = summary_line(lang, result.page_count, result.space_page_count, len(result.sites), counts)
+        click.echo(line, err=True)
 
 
 def _source_lines(result: RunResult):  # noqa: ANN202 - a lookup function

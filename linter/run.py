@@ -57,7 +57,17 @@ class RunResult:
 
     @property
     def page_count(self) -> int:
-        return sum(len(site.pages) for site in self.sites)
+        """The pages reported on (Markdown files; SUMMARY.md is the table of contents)."""
+        return sum(len(_pages(site, report_on)) for site, report_on in self.scopes)
+
+    @property
+    def space_page_count(self) -> int:
+        """The pages of the spaces read, all of them."""
+        return sum(len(_pages(site, None)) for site in self.sites)
+
+
+def _pages(site: Site, report_on: set[str] | None) -> list[str]:
+    return [path for path in site.pages if path != site.summary_path and (report_on is None or path in report_on)]
 
 
 def plan(paths: list[str]) -> list[SpaceRequest]:

@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from cli_helpers import run_cli
+
 from linter.cli import main
 
 CLEAN = {"SUMMARY.md": "# Table of contents\n\n* [Accueil](README.md)\n", "README.md": "# Accueil\n\nBonjour.\n"}
@@ -91,3 +93,19 @@ def test_repository_content_space_is_clean() -> None:
     content = Path(__file__).parent.parent / "content"
     result = subprocess.run([*_installed_command(), str(content)], capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_summary_counts_markdown_pages_with_singulars(tmp_path: Path) -> None:
+    space = make_space(tmp_path / "s", BROKEN)
+    result = run_cli(["s", "--select", "GB021"], tmp_path)
+    assert result.stderr.strip() == "1 page checked: 1 error, 0 warnings, 0 info"  # SUMMARY.md is no page
+    french = run_cli(["s", "--select", "GB021", "--lang", "fr"], tmp_path)
+    assert french.stderr.strip() == "1 page vérifiée : 1 erreur, 0 avertissement, 0 information"
+    (space / "guide.md").write_text("# Guide\n", encoding="utf-8")
+    assert run_cli(["s", "--select", "GB021"], tmp_path).stderr.strip() == "2 pages checked: 1 error, 0 warnings, 0 info"
+
+
+def test_one_file_is_one_page_checked_of_those_its_space_has(tmp_path: Path) -> None:
+    space = make_space(tmp_path / "s", {**CLEAN, "guide.md": "# Guide\n", "faq.md": "# FAQ\n"})
+    result = run_cli([str(space / "guide.md"), "--select", "GB021"], tmp_path)
+    assert result.stderr.strip() == "1 page checked (of 3 pages in the space): no problem found"

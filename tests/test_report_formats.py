@@ -137,3 +137,21 @@ def test_text_caret_counts_terminal_cells_of_wide_and_combining_characters() -> 
     finding = Finding("docs/a.md", 3, 8, "GB021", "unclosed-block", "error", "m")
     lines = format_text([finding], context).splitlines()
     assert lines[2].split("| ", 1)[1] == " " * 8 + "^"
+
+
+@pytest.mark.parametrize(
+    "cluster",
+    [
+        "\U0001F469\u200d\U0001F4BB",  # woman technologist: an emoji ZWJ sequence
+        "\U0001F1EB\U0001F1F7",  # the French flag: two regional indicators
+        "\U0001F44D\U0001F3FD",  # thumbs up with a skin tone
+        "\u2764\ufe0f",  # a narrow heart drawn as an emoji
+        "\U0001F3F4\U000E0067\U000E0062\U000E0065\U000E006E\U000E0067\U000E007F",  # England's flag
+    ],
+)
+def test_text_caret_counts_a_grapheme_cluster_as_the_two_cells_it_takes(cluster: str) -> None:
+    source = f"{cluster} {{% hint %}}"
+    context = ReportContext(source_line=lambda path, line: source if line == 3 else None)
+    finding = Finding("docs/a.md", 3, len(cluster) + 2, "GB021", "unclosed-block", "error", "m")
+    lines = format_text([finding], context).splitlines()
+    assert lines[2].split("| ", 1)[1] == " " * 3 + "^"

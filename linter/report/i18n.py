@@ -12,14 +12,21 @@ from ..words import LANGUAGES, say_in
 
 
 TEXTS: dict[str, dict[str, str]] = {
-    "summary": {
-        "en": "{pages} pages checked: {errors} errors, {warnings} warnings, {info} info",
-        "fr": "{pages} pages vérifiées : {errors} erreurs, {warnings} avertissements, {info} informations",
-    },
-    "clean": {
-        "en": "{pages} pages checked: no problem found",
-        "fr": "{pages} pages vérifiées : aucun problème trouvé",
-    },
+    "summary": {"en": "{checked}: {errors}, {warnings}, {info}", "fr": "{checked} : {errors}, {warnings}, {info}"},
+    "clean": {"en": "{checked}: no problem found", "fr": "{checked} : aucun problème trouvé"},
+    # Counted words: `-one` for one (and none in French), `-other` for the rest (see `counted`).
+    "checked-one": {"en": "{count} page checked", "fr": "{count} page vérifiée"},
+    "checked-other": {"en": "{count} pages checked", "fr": "{count} pages vérifiées"},
+    "of-space-one": {"en": " (of {count} page in the space)", "fr": " (sur {count} page de l'espace)"},
+    "of-space-other": {"en": " (of {count} pages in the space)", "fr": " (sur {count} pages de l'espace)"},
+    "of-spaces-one": {"en": " (of {count} page in the spaces)", "fr": " (sur {count} page des espaces)"},
+    "of-spaces-other": {"en": " (of {count} pages in the spaces)", "fr": " (sur {count} pages des espaces)"},
+    "errors-one": {"en": "{count} error", "fr": "{count} erreur"},
+    "errors-other": {"en": "{count} errors", "fr": "{count} erreurs"},
+    "warnings-one": {"en": "{count} warning", "fr": "{count} avertissement"},
+    "warnings-other": {"en": "{count} warnings", "fr": "{count} avertissements"},
+    "info-one": {"en": "{count} info", "fr": "{count} information"},
+    "info-other": {"en": "{count} info", "fr": "{count} informations"},
     "unreadable-folder": {
         "en": "warning: cannot read the folder {path}: its files were not checked",
         "fr": "attention : le dossier {path} ne peut pas être lu : ses fichiers n'ont pas été vérifiés",
@@ -122,6 +129,27 @@ TEXTS: dict[str, dict[str, str]] = {
 
 def say(key: str, lang: str, **args: Any) -> str:
     return say_in(TEXTS[key], lang, **args)
+
+
+def counted(key: str, lang: str, count: int) -> str:
+    """`1 error`, `2 errors`; in French the singular also serves 0 (`0 erreur`)."""
+    singular = count == 1 if lang == "en" else count < 2
+    return say(f"{key}-{'one' if singular else 'other'}", lang, count=count)
+
+
+def summary_line(lang: str, checked: int, in_spaces: int, spaces: int, counts: Mapping[str, int]) -> str:
+    """`42 pages checked: 1 error, 0 warnings, 3 info`; with how many pages the space has when
+    only some of them were checked (`1 page checked (of 42 pages in the space)`)."""
+    pages = counted("checked", lang, checked)
+    if checked != in_spaces:
+        pages += counted("of-space" if spaces == 1 else "of-spaces", lang, in_spaces)
+    if not any(counts.values()):
+        return say("clean", lang, checked=pages)
+    numbers = {name: counted(name, lang, counts[severity]) for name, severity in _SEVERITY_WORDS}
+    return say("summary", lang, checked=pages, **numbers)
+
+
+_SEVERITY_WORDS = (("errors", "error"), ("warnings", "warning"), ("info", "info"))
 
 
 def language_from_environment(environ: Mapping[str, str] | None = None) -> str | None:

@@ -58,8 +58,42 @@ def _excerpt(finding: Finding, context: ReportContext) -> list[str]:
 
 def _display_width(text: str) -> int:
     """Terminal cells `text` takes: columns count code points, but a CJK character or an emoji
-    takes two cells and a combining accent (decomposed `é`) none, so the caret must skip cells."""
-    return sum(0 if unicodedata.combining(char) else 2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+    takes two cells and a combining accent (decomposed `é`) none, so the caret must skip cells.
+    What a reader sees as one character (a grapheme cluster) is counted once: an emoji ZWJ
+    sequence (👩‍💻), a flag (two regional indicators), an emoji with a skin tone or `U+FE0F`."""
+    width = 0
+    joined = False  # the previous character was a zero-width joiner: this one is in its cluster
+    flag_half = False  # a first regional indicator was seen: the next one completes the flag
+    last = 0  # cells of the cluster's base character
+    for char in text:
+        code = ord(char)
+        if joined or char == _ZWJ:
+            joined = not joined and char == _ZWJ
+            continue
+        if code == _EMOJI_PRESENTATION:
+            width += 2 - last if last == 1 else 0  # `❤️`: a narrow symbol drawn as an emoji
+            last = 2
+            continue
+        if unicodedata.combining(char) or _is_modifier(code) or (flag_half and _is_regional(code)):
+            flag_half = False
+            continue
+        flag_half = _is_regional(code)
+        last = 2 if flag_half or unicodedata.east_asian_width(char) in "WF" else 1
+        width += last
+    return width
+
+
+_ZWJ = "\u200d"
+_EMOJI_PRESENTATION = 0xFE0F
+
+
+def _is_regional(code: int) -> bool:
+    return 0x1F1E6 <= code <= 0x1F1FF
+
+
+def _is_modifier(code: int) -> bool:
+    """Skin tones, variation selectors and tag characters (subdivision flags) take no cell."""
+    return 0x1F3FB <= code <= 0x1F3FF or 0xFE00 <= code <= 0xFE0E or 0xE0020 <= code <= 0xE007F
 
 
 def _counts(findings: list[Finding], context: ReportContext) -> list[str]:
