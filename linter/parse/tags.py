@@ -37,6 +37,9 @@ KNOWN_TAGS.update({"include": Closing.NEVER, "page-ref": Closing.NEVER})
 
 # One whole line: `{%`, optional `end`, a name, the rest, `%}`. Spaces inside the braces are free.
 TAG_LINE = re.compile(r"^\{%-?\s*(?P<end>end)?(?P<name>[A-Za-z][\w-]*)(?P<rest>.*?)\s*-?%\}\s*$")
+# A quoted value (or quoted argument) whose closing quote is missing: it runs to the end of the tag.
+_UNCLOSED = re.compile(r"""(?:(?P<key>[A-Za-z_][\w.:-]*)\s*=\s*)?(?P<quote>["'])(?P<value>.*)$""")
+_WORD_END = re.compile(r"[\s,]|$")
 _ATTR = re.compile(
     r"""(?P<key>[A-Za-z_][\w.:-]*)\s*=\s*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>[^\s,"']+))"""
     r"""|"(?P<pos_dq>[^"]*)"|'(?P<pos_sq>[^']*)'"""
@@ -54,6 +57,16 @@ class Attribute:
 
 
 @dataclass(frozen=True)
+class Unclosed:
+    """A quoted value without its closing quote: `name` is the attribute (None for the
+    positional argument), `column` the 0-based column of its opening quote in the line."""
+
+    name: str | None
+    quote: str
+    column: int
+
+
+@dataclass(frozen=True)
 class TagLine:
     """A parsed `{% … %}` line."""
 
@@ -63,6 +76,7 @@ class TagLine:
     argument: str | None = None  # the positional part: include path or `if` condition
     argument_column: int = 0
     extra: str = field(default="", compare=False)  # text that is neither attribute nor argument
+    unclosed: Unclosed | None = None  # a value whose closing quote is missing (read to the end)
 
     @property
     def attrs(self) -> dict[str, str]:
@@ -85,20 +99,37 @@ def parse_tag_line(line: str) -> TagLine | None:
     argument: str | None = None
     argument_column = 0
     leftovers: list[str] = []
+    unclosed: Unclosed | None = None
     cursor = 0
-    for attr in _ATTR.finditer(rest):
-        leftovers.append(rest[cursor : attr.start()])
+    while cursor < len(rest):
+        if rest[cursor] in " \t,":
+            leftovers.append(rest[cursor])
+            cursor += 1
+            continue
+        attr = _ATTR.match(rest, cursor)
+        if attr is None:
+            open_quote = _UNCLOSED.match(rest, cursor)
+            if open_quote is not None:  # no closing quote: the value runs to the end of the tag
+                unclosed = Unclosed(open_quote["key"], open_quote["quote"], offset + open_quote.start("quote"))
+                value = open_quote["value"].rstrip()
+                if open_quote["key"] is not None:
+                    attributes.append(Attribute(open_quote["key"], value, offset + cursor, True))
+                elif argument is None:
+                    argument, argument_column = value, offset + open_quote.start("value")
+                break
+            end = _WORD_END.search(rest, cursor + 1).start()  # type: ignore[union-attr]
+            leftovers.append(rest[cursor:end])
+            cursor = end
+            continue
         cursor = attr.end()
         if attr["key"] is not None:
             value = next(v for v in (attr["dq"], attr["sq"], attr["bare"]) if v is not None)
-            column = offset + attr.start()
-            attributes.append(Attribute(attr["key"], value, column, attr["bare"] is None))
+            attributes.append(Attribute(attr["key"], value, offset + attr.start(), attr["bare"] is None))
         elif argument is None:
             argument = attr["pos_dq"] if attr["pos_dq"] is not None else attr["pos_sq"]
             argument_column = offset + attr.start() + 1
-    leftovers.append(rest[cursor:])
     extra = "".join(leftovers).replace(",", " ").strip()
-    return TagLine(name, is_end, tuple(attributes), argument, argument_column, extra)
+    return TagLine(name, is_end, tuple(attributes), argument, argument_column, extra, unclosed)
 
 
 def _lead(text: str) -> int:
