@@ -117,6 +117,10 @@ class Block:
     parent: Block | None = field(default=None, repr=False)
     children: list[Block] = field(default_factory=list, repr=False)
     token_range: tuple[int, int] = (0, 0)  # indices in `Page.tokens`, end exclusive
+    # The first Markdown content (paragraph, list, figure…) directly in the block, outside its
+    # child blocks: what GitBook drops from a `tabs` or a `stepper`. None when there is none.
+    loose: tuple[int, int] | None = None
+    depth: int = field(default=0, repr=False)  # Markdown containers open around its tag
 
     @property
     def attrs(self) -> dict[str, str]:

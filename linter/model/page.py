@@ -13,7 +13,8 @@ from markdown_it.token import Token
 
 from ..parse import shared_markdown
 from ..parse.frontmatter import FrontMatter, load_front_matter
-from ..parse.gitbook_blocks import CLOSE, OPEN, PROBLEMS_KEY, TAG, PairingProblem
+from ..parse.gitbook_blocks import CLOSE, OPEN, PROBLEMS_KEY, TAG, PairingProblem, closing_of
+from ..parse.tags import Closing
 from ..parse.positions import Cursor, LineIndex
 from .elements import Anchor, Block, Comment, Heading, Link, SourceProblem, Strike, TagRef, TextBlock, TextRun
 from .sections import Email, Outline, build_outline, page_emails
@@ -34,6 +35,9 @@ _COMMENT = re.compile(r"<!--(.*?)-->", re.S)
 _CARDS = re.compile(r"""<table[^>]*\bdata-view\s*=\s*["']?cards""", re.I)
 _TAG_LINK_ATTRIBUTES = {"url": "tag-url", "src": "tag-src", "page": "tag-page"}
 BINARY_SNIFF = 8192
+# Tokens that are no content of the block they sit in: GitBook tags, front matter, and what
+# sits inside a container markdown-it already opened (inline runs).
+_NOT_CONTENT = frozenset({OPEN, CLOSE, TAG, "front_matter", "inline"})
 
 
 def html_attributes(content: str) -> list[tuple[str, str, int]]:
@@ -229,6 +233,7 @@ class _PageBuilder:
         self.list_depth = 0
         self.in_cards = False
         self.too_deep: Token | None = None  # the first block at markdown-it's nesting limit
+        self.unpaired_inside: set[int] = set()  # blocks holding an opener never closed
 
     def build(self) -> None:
         page = self.page
@@ -251,6 +256,8 @@ class _PageBuilder:
 
     def visit(self, position: int, token: Token) -> None:
         kind = token.type
+        if self.block_stack and token.nesting >= 0 and kind not in _NOT_CONTENT:
+            self.note_loose_content(token)
         if kind == "front_matter":
             self.page.front_matter = load_front_matter(token.content, (token.map or [0, 0])[0] + 2)
         elif kind in (OPEN, TAG):
@@ -295,7 +302,7 @@ class _PageBuilder:
         column = self.index.position(token.meta["offset"]).column
         if tag.is_end:
             return  # a stray or mismatched end tag: the pairing problems report it
-        block = Block(tag.name, tag, line0 + 1, column, token_range=(position, position + 1))
+        block = Block(tag.name, tag, line0 + 1, column, token_range=(position, position + 1), depth=len(self.container_stack))
         if self.block_stack:
             block.parent = self.block_stack[-1]
             block.parent.children.append(block)
@@ -303,6 +310,10 @@ class _PageBuilder:
         self.add_tag_links(block)
         if token.type == OPEN:
             self.block_stack.append(block)
+        elif self.block_stack and closing_of(tag.name) is not Closing.NEVER:
+            # an opener never closed, or an unknown tag: what follows is its content, not loose
+            # in the block around it (the pairing rules or GB020 report the tag, once)
+            self.unpaired_inside.add(id(self.block_stack[-1]))
 
     def close_block(self, position: int, token: Token) -> None:
         self.record_tag_line(token)
@@ -327,6 +338,19 @@ class _PageBuilder:
             self.page.links.append(
                 Link("include", argument, argument, block.line, block.column + block.tag.argument_column, block=parent)
             )
+
+    def note_loose_content(self, token: Token) -> None:
+        """Markdown content directly in the innermost open block (not in a child block, not
+        deeper in a list or quote of its own): remember where the first one is."""
+        block = self.block_stack[-1]
+        if block.loose is not None or id(block) in self.unpaired_inside or len(self.container_stack) != block.depth:
+            return
+        if not token.map:
+            return
+        if token.type == "html_block" and not _COMMENT.sub("", token.content).strip():
+            return  # a comment shows nothing
+        where = self.index.first_char(token.map[0])
+        block.loose = (where.line, where.column)
 
     @property
     def current_block(self) -> str | None:

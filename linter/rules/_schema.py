@@ -79,7 +79,15 @@ def block_instance(block: Block) -> dict[str, Any]:
         "argument": block.tag.argument,
         "parent": block.parent.name if block.parent is not None else None,
         "children": [{"name": child.name} for child in known_children(block)],
+        "loose": block.loose is not None,
     }
+
+
+def child_names(tag: str) -> Any:
+    """The `const` or `enum` of the child blocks a container tag may hold (None: any)."""
+    definition = shipped_schema(BLOCKS)["$defs"].get(tag, {})
+    child = definition.get("properties", {}).get("children", {}).get("items", {}).get("properties", {}).get("name", {})
+    return child.get("const", child.get("enum"))
 
 
 def known_children(block: Block) -> list[Block]:
