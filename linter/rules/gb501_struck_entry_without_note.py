@@ -5,6 +5,8 @@ What
   procurement page a paragraph naming a titulaire, whose whole text is struck out (`~~…~~`, `<del>`, `<s>`, also as an HTML block on its own
   lines, bold when `<strong>` or `<b>` wraps it all) when no text that is not struck follows it inside its
   entry: up to the next heading or pseudo-heading (for a list item: up to its next sibling item).
+  A struck section is one entry, reported once: a struck heading with the struck titles under
+  it, or a `{% hint %}` (or any block) whose text is all struck out, whose note may follow it.
   On a procurement page (path or title matching `procurement_pages`), a struck entry inside a
   section whose heading matches `titulaire_headings` (or whose own text matches it) is a
   titulaire, and the finding is an error; any other struck entry gets a warning. When you set
@@ -43,6 +45,7 @@ Good
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from typing import Any, Iterator
 
 from ..finding import Finding
@@ -102,7 +105,9 @@ Quoi
   sur une page de marché un paragraphe qui nomme un titulaire, dont tout le texte est barré (`~~…~~`, `<del>`, `<s>`, aussi en bloc HTML sur ses propres
   lignes, en gras quand `<strong>` ou `<b>` l'entoure en entier) quand aucun texte non barré ne le suit dans
   son entrée : jusqu'au titre ou pseudo-titre suivant (pour un élément de liste : jusqu'à
-  l'élément suivant). Sur une page de marché (chemin ou titre correspondant à
+  l'élément suivant). Une section barrée est une seule entrée, signalée une fois : un titre
+  barré avec les titres barrés qu'il contient, ou un `{% hint %}` (ou tout bloc) dont tout le
+  texte est barré, dont la note peut suivre le bloc. Sur une page de marché (chemin ou titre correspondant à
   `procurement_pages`), une entrée barrée dans une section dont le titre correspond à
   `titulaire_headings` (ou dont le texte y correspond) est un titulaire : c'est une erreur ;
   toute autre entrée barrée est un avertissement. Si vous fixez la sévérité de cette règle dans
@@ -142,18 +147,47 @@ def check(page: Page, ctx: Context) -> Iterator[Finding]:
     note = folded_pattern(options["note_pattern"]) if options.get("note_pattern") else None
     blocks = page.text_blocks
     in_section = _titulaire_sections(blocks, titulaire)
+    struck_groups = _struck_groups(page)
     covered_until = -1
     for index, block in enumerate(blocks):
-        if index < covered_until or not _is_entry(block, titulaire if procurement else None):
+        if index < covered_until:
             continue
-        end = _entry_end(blocks, index)
+        group_end = struck_groups.get(index)
+        first = _first_entry(blocks, index, group_end or index + 1, titulaire if procurement else None)
+        if first is None:
+            continue
+        # a wholly struck hint (or tab…) is one entry: its struck titles are one struck section
+        end = _entry_end(blocks, group_end - 1 if group_end else index)
         covered_until = end  # struck items inside this entry are part of it: one finding
         if any(_is_note(other, note) for other in blocks[index + 1 : end]):
             continue
-        is_titulaire = procurement and (in_section[index] or bool(titulaire.search(fold(block.text))))
+        entry = blocks[first]
+        is_titulaire = procurement and (in_section[first] or bool(titulaire.search(fold(entry.text))))
         if not is_titulaire and not options["other_pages"]:
             continue
-        yield _finding(ctx, block, is_titulaire)
+        yield _finding(ctx, entry, is_titulaire)
+
+
+def _first_entry(blocks: list[TextBlock], start: int, end: int, titulaire: re.Pattern[str] | None) -> int | None:
+    """The index of the first struck entry among `blocks[start:end]`, if any."""
+    return next((index for index in range(start, end) if _is_entry(blocks[index], titulaire)), None)
+
+
+def _struck_groups(page: Page) -> dict[int, int]:
+    """For each `{% %}` block whose text is all struck out, the index of its first text block
+    → the index just past its last (outermost blocks only)."""
+    groups: dict[int, int] = {}
+    covered = -1
+    lines = [block.line for block in page.text_blocks]
+    for block in sorted(page.blocks, key=lambda b: b.line):
+        if block.end_line is None:
+            continue
+        start = bisect_right(lines, block.line)
+        end = bisect_left(lines, block.end_line)
+        if start < end and start >= covered and all(text.struck for text in page.text_blocks[start:end]):
+            groups[start] = end
+            covered = end
+    return groups
 
 
 def _is_procurement(page: Page, pattern: str) -> bool:
@@ -191,6 +225,8 @@ def _entry_end(blocks: list[TextBlock], start: int) -> int:
     first = blocks[start]
     for index in range(start + 1, len(blocks)):
         block = blocks[index]
+        if first.kind == "heading" and block.struck and (block.is_pseudo_heading or block.kind == "heading" and block.level > first.level):
+            continue  # a struck heading's struck sub-titles are part of its struck section
         if block.kind == "heading" or block.is_pseudo_heading:
             return index
         if first.kind == "list-item" and block.kind == "list-item" and block.line != first.line and block.level <= first.level:
