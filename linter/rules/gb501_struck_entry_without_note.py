@@ -149,7 +149,7 @@ def check(page: Page, ctx: Context) -> Iterator[Finding]:
     in_section = _titulaire_sections(blocks, titulaire)
     struck_groups = _struck_groups(page)
     covered_until = -1
-    for index, block in enumerate(blocks):
+    for index in range(len(blocks)):
         if index < covered_until:
             continue
         group_end = struck_groups.get(index)
