@@ -1,4 +1,5 @@
-"""Helpers for tests that run the command line: a small space written on the fly, and a runner."""
+"""Helpers for tests: files and small spaces written on the fly (also as the `make_files` and
+`make_space` fixtures of conftest.py), and runners of the command line."""
 
 from __future__ import annotations
 
@@ -8,29 +9,36 @@ import subprocess
 import sys
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable, Mapping
 
 import pytest
-
 from click.testing import CliRunner, Result
 
 from linter.cli import main
 
+Maker = Callable[..., Path]  # the type of the `make_files` and `make_space` fixtures
+
 GOOD_PAGE = "# Accueil\n\nUne page sans problème.\n"
 BAD_PAGE = "# Guide\n\n{% hint style=\"info\" %}\nJamais fermé.\n"
+
+
+def write_files(root: Path, files: Mapping[str, str | bytes]) -> Path:
+    """Write `files` (path relative to `root` → text, saved as UTF-8 byte for byte, or bytes)
+    under `root`, folders included; `root` itself."""
+    root.mkdir(parents=True, exist_ok=True)
+    for name, content in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
+    return root
 
 
 def write_space(root: Path, pages: dict[str, str] | None = None, listed: list[str] | None = None) -> Path:
     """A space with a SUMMARY listing `listed` (default: every page) and the given pages
     (default: one good, one with an unclosed hint)."""
     pages = pages if pages is not None else {"README.md": GOOD_PAGE, "guide.md": BAD_PAGE}
-    root.mkdir(parents=True, exist_ok=True)
     entries = "".join(f"* [{name}]({name})\n" for name in (pages if listed is None else listed))
-    (root / "SUMMARY.md").write_text("# Sommaire\n\n" + entries, encoding="utf-8")
-    for name, text in pages.items():
-        (root / name).parent.mkdir(parents=True, exist_ok=True)
-        (root / name).write_text(text, encoding="utf-8")
-    return root
+    return write_files(root, {"SUMMARY.md": "# Sommaire\n\n" + entries, **pages})
 
 
 def run_cli(args: list[str], cwd: Path, env: dict[str, str] | None = None) -> Result:

@@ -9,6 +9,7 @@ from typing import Iterator
 
 import pytest
 
+from cli_helpers import write_files
 from linter import Settings, lint_paths
 from linter.model import site as site_module
 from linter.finding import Finding
@@ -31,9 +32,7 @@ def bounded_time() -> Iterator[None]:
 
 
 def lint_space(tmp_path: Path, name: str, data: bytes) -> list[Finding]:
-    (tmp_path / "SUMMARY.md").write_text("# Table of contents\n", encoding="utf-8")
-    (tmp_path / "bonne.md").write_text(GOOD_PAGE_WITH_A_KNOWN_PROBLEM, encoding="utf-8")
-    (tmp_path / name).write_bytes(data)
+    write_files(tmp_path, {"SUMMARY.md": "# Table of contents\n", "bonne.md": GOOD_PAGE_WITH_A_KNOWN_PROBLEM, name: data})
     findings = lint_paths([str(tmp_path)], Settings(select=["GB0"])).findings
     # the run went on: the other page's problem is still reported
     assert any(f.path.endswith("bonne.md") and f.rule_id == "GB021" for f in findings)
@@ -94,6 +93,7 @@ def test_yaml_python_tags_are_refused(tmp_path: Path) -> None:
     assert not (tmp_path / "pwned").exists()
 
 
+@pytest.mark.slow
 def test_five_megabyte_page(tmp_path: Path) -> None:
     paragraph = "Un paragraphe de texte ordinaire avec un [lien](bonne.md) et du **gras**. " * 12 + "\n\n"
     data = ("# Très grande page\n\n" + paragraph * (5_000_000 // len(paragraph)) + "{% endhint %}\n").encode()

@@ -39,6 +39,7 @@ def _json(args: list[str], cwd: Path) -> tuple[int, list[dict]]:
     return result.exit_code, json.loads(result.stdout)
 
 
+@pytest.mark.slow
 def test_an_adopting_team_sees_only_what_it_adds(startups: Path) -> None:
     before = run_cli(["."], startups)
     assert before.exit_code == 1  # the space has old errors

@@ -11,35 +11,27 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from cli_helpers import run_cli
-
+from cli_helpers import Maker, run_cli
 from linter.cli import main
 
 CLEAN = {"SUMMARY.md": "# Table of contents\n\n* [Accueil](README.md)\n", "README.md": "# Accueil\n\nBonjour.\n"}
 BROKEN = {**CLEAN, "README.md": '# Accueil\n\n{% hint style="info" %}\nJamais fermé.\n'}
 
 
-def make_space(root: Path, files: dict[str, str]) -> Path:
-    root.mkdir(parents=True, exist_ok=True)
-    for name, text in files.items():
-        (root / name).write_text(text, encoding="utf-8")
-    return root
-
-
-def test_clean_space_exits_0(tmp_path: Path) -> None:
-    result = CliRunner().invoke(main, [str(make_space(tmp_path / "s", CLEAN))])
+def test_clean_space_exits_0(make_files: Maker) -> None:
+    result = CliRunner().invoke(main, [str(make_files(CLEAN, "s"))])
     assert result.exit_code == 0, result.output
 
 
-def test_error_finding_exits_1_with_position(tmp_path: Path) -> None:
-    space = make_space(tmp_path / "s", BROKEN)
+def test_error_finding_exits_1_with_position(make_files: Maker) -> None:
+    space = make_files(BROKEN, "s")
     result = CliRunner().invoke(main, [str(space), "--select", "GB021"])
     assert result.exit_code == 1
     assert "README.md:3:1: GB021 unclosed-block" in result.output
 
 
-def test_json_output(tmp_path: Path) -> None:
-    space = make_space(tmp_path / "s", BROKEN)
+def test_json_output(make_files: Maker) -> None:
+    space = make_files(BROKEN, "s")
     result = CliRunner().invoke(main, [str(space), "--format", "json", "--select", "GB021"])
     data = json.loads(result.stdout)
     assert [(item["line"], item["column"], item["rule"], item["name"], item["severity"]) for item in data] == [
@@ -55,8 +47,8 @@ def test_usage_errors_exit_2(tmp_path: Path) -> None:
     assert runner.invoke(main, [str(tmp_path), "--select", "no-such-rule"]).exit_code == 2
 
 
-def test_given_file_reports_only_that_file(tmp_path: Path) -> None:
-    space = make_space(tmp_path / "s", {**BROKEN, "autre.md": "# Autre\n\n{% endtab %}\n"})
+def test_given_file_reports_only_that_file(make_files: Maker) -> None:
+    space = make_files({**BROKEN, "autre.md": "# Autre\n\n{% endtab %}\n"}, "s")
     result = CliRunner().invoke(main, [str(space / "autre.md"), "--format", "json", "--select", "GB0"])
     assert {Path(item["path"]).name for item in json.loads(result.stdout)} == {"autre.md"}
 
@@ -79,12 +71,12 @@ def _installed_command() -> list[str]:
 
 
 @pytest.mark.parametrize("command", [_installed_command(), [sys.executable, "-m", "linter"]])
-def test_installed_command(tmp_path: Path, command: list[str]) -> None:
-    space = make_space(tmp_path / "s", BROKEN)
+def test_installed_command(make_files: Maker, command: list[str]) -> None:
+    space = make_files(BROKEN, "s")
     broken = subprocess.run([*command, str(space), "--format", "json"], capture_output=True, text=True, check=False)
     assert broken.returncode == 1 and "Traceback" not in broken.stderr
     assert any(item["rule"] == "GB021" for item in json.loads(broken.stdout))
-    clean = subprocess.run([*command, str(make_space(tmp_path / "c", CLEAN))], capture_output=True, text=True)
+    clean = subprocess.run([*command, str(make_files(CLEAN, "c"))], capture_output=True, text=True)
     assert clean.returncode == 0
 
 

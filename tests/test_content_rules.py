@@ -9,6 +9,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from cli_helpers import Maker
 from linter.engine import lint_site
 from linter.finding import Finding
 from linter.model.site import Site
@@ -22,13 +23,6 @@ NOTE = "(Au 1er avril 2022, la société Benext a fusionné avec OCTO)."
 
 def _lint(folder: Path, **settings: object) -> list[Finding]:
     return lint_site(Site.load(folder), Settings(select=["GB5"], **settings))  # type: ignore[arg-type]
-
-
-def _write(folder: Path, name: str, text: str) -> Path:
-    path = folder / name
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    return folder
 
 
 def test_the_repository_space_gives_no_finding_with_the_default_rules() -> None:
@@ -59,52 +53,49 @@ STRUCK_OUTSIDE = "# Équipe\n\n## ~~Atelier du jeudi~~\n\n## Ateliers\n"
 STRUCK_TITULAIRE = "# Marché de services\n\n## Titulaires\n\n~~**2e titulaire : Agence Bêta**~~\n\n## FAQ\n"
 
 
-def test_struck_entry_outside_procurement_pages_is_a_warning(tmp_path: Path) -> None:
-    findings = _lint(_write(tmp_path, "equipe.md", STRUCK_OUTSIDE))
+def test_struck_entry_outside_procurement_pages_is_a_warning(make_files: Maker) -> None:
+    findings = _lint(make_files({"equipe.md": STRUCK_OUTSIDE}))
     assert [(f.rule_id, f.line, f.severity) for f in findings] == [("GB501", 3, "warning")]
 
 
-def test_a_configured_severity_applies_to_every_finding(tmp_path: Path) -> None:
-    _write(tmp_path, "equipe.md", STRUCK_OUTSIDE)
-    _write(tmp_path, "marche.md", STRUCK_TITULAIRE)
+def test_a_configured_severity_applies_to_every_finding(make_files: Maker, tmp_path: Path) -> None:
+    make_files({"equipe.md": STRUCK_OUTSIDE, "marche.md": STRUCK_TITULAIRE})
     findings = _lint(tmp_path, severities={"GB501": "info"})
     assert sorted((f.path, f.severity) for f in findings) == [("equipe.md", "info"), ("marche.md", "info")]
 
 
-def test_note_pattern_requires_a_matching_note(tmp_path: Path) -> None:
+def test_note_pattern_requires_a_matching_note(make_files: Maker, tmp_path: Path) -> None:
     text = STRUCK_TITULAIRE.replace("\n\n## FAQ", "\n\nVoir ci-dessous.\n\n## FAQ")
-    _write(tmp_path, "marche.md", text)
+    make_files({"marche.md": text})
     assert _lint(tmp_path) == []
     findings = _lint(tmp_path, rule_options={"GB501": {"note_pattern": r"fusion|retir|remplac"}})
     assert [(f.line, f.severity) for f in findings] == [(5, "error")]
-    _write(tmp_path, "marche.md", text.replace("Voir ci-dessous.", "Retirée du marché en 2022."))
+    make_files({"marche.md": text.replace("Voir ci-dessous.", "Retirée du marché en 2022.")})
     assert _lint(tmp_path, rule_options={"GB501": {"note_pattern": r"retiree"}}) == []
 
 
-def test_other_pages_off_checks_procurement_pages_only(tmp_path: Path) -> None:
-    _write(tmp_path, "equipe.md", STRUCK_OUTSIDE)
-    _write(tmp_path, "marche.md", STRUCK_TITULAIRE)
+def test_other_pages_off_checks_procurement_pages_only(make_files: Maker, tmp_path: Path) -> None:
+    make_files({"equipe.md": STRUCK_OUTSIDE, "marche.md": STRUCK_TITULAIRE})
     findings = _lint(tmp_path, rule_options={"GB501": {"other_pages": False}})
     assert [(f.path, f.severity) for f in findings] == [("marche.md", "error")]
 
 
-def test_procurement_pages_pattern_is_configurable(tmp_path: Path) -> None:
-    _write(tmp_path, "fournisseurs.md", STRUCK_TITULAIRE.replace("Marché de services", "Nos fournisseurs"))
+def test_procurement_pages_pattern_is_configurable(make_files: Maker, tmp_path: Path) -> None:
+    make_files({"fournisseurs.md": STRUCK_TITULAIRE.replace("Marché de services", "Nos fournisseurs")})
     assert [f.severity for f in _lint(tmp_path)] == ["warning"]
     options = {"GB501": {"procurement_pages": "fournisseurs"}}
     assert [f.severity for f in _lint(tmp_path, rule_options=options)] == ["error"]
 
 
-def test_own_site_rule_needs_a_site_url(tmp_path: Path) -> None:
-    _write(tmp_path, "README.md", "# Accueil\n\n[page](https://docs.example.org/equipe/page)\n")
-    _write(tmp_path, "page.md", "# Page\n")
+def test_own_site_rule_needs_a_site_url(make_files: Maker, tmp_path: Path) -> None:
+    make_files({"README.md": "# Accueil\n\n[page](https://docs.example.org/equipe/page)\n", "page.md": "# Page\n"})
     assert _lint(tmp_path) == []
     findings = _lint(tmp_path, site_url="https://docs.example.org/equipe/")
     assert [(f.rule_id, f.fix) for f in findings] == [("GB504", "write `page.md`")]
 
 
-def test_messages_in_french(tmp_path: Path) -> None:
-    _write(tmp_path, "equipe.md", "# Équipe\n\nÉcrivez à jean..dupont@exemple.fr.\n")
+def test_messages_in_french(make_files: Maker, tmp_path: Path) -> None:
+    make_files({"equipe.md": "# Équipe\n\nÉcrivez à jean..dupont@exemple.fr.\n"})
     findings = _lint(tmp_path, lang="fr")
     assert [f.message for f in findings] == ["adresse e-mail mal formée `jean..dupont@exemple.fr` : deux points qui se suivent"]
 

@@ -142,6 +142,7 @@ def _hook_config(repo: Path) -> None:
     (repo / ".pre-commit-config.yaml").write_text(yaml.safe_dump(config), encoding="utf-8")
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not PRE_COMMIT.exists(), reason="pre-commit is in the test extra")
 def test_the_hook_runs_under_pre_commit(repo: Path, tmp_path: Path) -> None:
     _hook_config(repo)

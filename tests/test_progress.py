@@ -6,7 +6,10 @@ import io
 import time
 from pathlib import Path
 
-from cli_helpers import run_installed, write_space
+import pytest
+
+from cli_helpers import Maker, run_cli
+from linter.report import progress as progress_module
 from linter.report.progress import Progress
 
 
@@ -40,7 +43,24 @@ def test_never_when_stderr_is_not_a_terminal() -> None:
     assert stream.getvalue() == ""
 
 
-def test_piped_command_has_no_progress(tmp_path: Path) -> None:
-    write_space(tmp_path / "space")
-    completed = run_installed(["space"], tmp_path)
-    assert "\r" not in completed.stderr and "checking pages" not in completed.stderr
+@pytest.fixture
+def at_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No delay: wherever a run deems stderr a terminal, it draws progress from its start."""
+    monkeypatch.setattr(progress_module, "DELAY", 0.0)
+
+
+def test_piped_command_has_no_progress(at_once: None, make_space: Maker, tmp_path: Path) -> None:
+    # Without the delay, only the terminal check keeps the pipe clean: the test after this one
+    # shows the same run drawing progress when the check answers yes.
+    make_space()
+    result = run_cli(["space"], tmp_path)
+    assert "\r" not in result.stderr and "checking pages" not in result.stderr
+
+
+def test_the_same_command_on_a_terminal_draws_progress(
+    at_once: None, make_space: Maker, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(progress_module, "_is_terminal", lambda stream: True)
+    make_space()
+    result = run_cli(["space"], tmp_path)
+    assert "\r\x1b[K" in result.stderr

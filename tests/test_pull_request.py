@@ -104,6 +104,7 @@ def test_an_unreachable_base_says_how_to_fetch_it(repo: Path, tmp_path: Path) ->
     assert "révision nulle introuvable" in french.stderr
 
 
+@pytest.mark.slow
 def test_ci_formats_name_files_from_the_repository_top(repo: Path) -> None:
     space = repo / "content"
     github = run_installed(["--format", "github", "."], space)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from cli_helpers import write_files
 from linter.engine import lint_site
 from linter.model.references import did_you_mean, placeholder_kind, web_address
 from linter.model.site import Site
@@ -47,11 +48,7 @@ def test_web_address(target: str, address: str | None) -> None:
 
 
 def _space(tmp_path: Path, asset_name: str, page_text: str) -> Site:
-    (tmp_path / ".gitbook" / "assets").mkdir(parents=True)
-    (tmp_path / ".gitbook" / "assets" / asset_name).write_bytes(b"png")
-    (tmp_path / "guide").mkdir()
-    (tmp_path / "guide" / "page.md").write_text(page_text, encoding="utf-8")
-    return Site.load(tmp_path)
+    return Site.load(write_files(tmp_path, {f".gitbook/assets/{asset_name}": b"png", "guide/page.md": page_text}))
 
 
 @pytest.mark.parametrize("disk_form, link_form", [("NFD", "NFC"), ("NFC", "NFD"), ("NFD", "NFD")])

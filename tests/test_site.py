@@ -7,21 +7,15 @@ from pathlib import Path
 
 import pytest
 
+from cli_helpers import write_files
 from linter.model.site import Site
 from linter.spaces import find_space
-
-
-def write(root: Path, files: dict[str, str]) -> None:
-    for relative, text in files.items():
-        path = root / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
 
 
 @pytest.fixture()
 def space(tmp_path: Path) -> Site:
     nfd_name = unicodedata.normalize("NFD", "capture d’écran.png")
-    write(
+    write_files(
         tmp_path,
         {
             ".gitbook.yaml": "root: ./docs/\nstructure:\n  readme: README.md\n  summary: SUMMARY.md\n"
@@ -111,7 +105,7 @@ def test_symlink_out_of_the_root_is_skipped(tmp_path: Path) -> None:
     secret = tmp_path / "secret.md"
     secret.write_text("# secret\n", encoding="utf-8")
     root = tmp_path / "space"
-    write(root, {"README.md": "# A\n"})
+    write_files(root, {"README.md": "# A\n"})
     (root / "lien.md").symlink_to(secret)
     site = Site.load(root)
     assert "lien.md" not in site.pages

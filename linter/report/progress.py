@@ -18,11 +18,11 @@ INTERVAL = 0.1
 
 
 class Progress:
-    def __init__(self, lang: str = "en", stream: TextIO | None = None, *, force: bool = False, delay: float = DELAY) -> None:
+    def __init__(self, lang: str = "en", stream: TextIO | None = None, *, force: bool = False, delay: float | None = None) -> None:
         self.stream = stream if stream is not None else sys.stderr
         self.lang = lang
         self.enabled = force or _is_terminal(self.stream)
-        self.delay = delay
+        self.delay = DELAY if delay is None else delay
         self.text = ""
         self.shown = False
         self._stop = threading.Event()
