@@ -87,8 +87,8 @@ def test_repository_content_space_is_clean() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_the_summary_counts_markdown_pages_with_singulars(tmp_path: Path) -> None:
-    space = make_space(tmp_path / "s", BROKEN)
+def test_the_summary_counts_markdown_pages_with_singulars(make_files: Maker, tmp_path: Path) -> None:
+    space = make_files(BROKEN, "s")
     result = run_cli(["s", "--select", "GB021"], tmp_path)
     assert result.stderr.strip() == "1 page checked: 1 error, 0 warnings, 0 info"  # SUMMARY.md is no page
     french = run_cli(["s", "--select", "GB021", "--lang", "fr"], tmp_path)
@@ -97,7 +97,7 @@ def test_the_summary_counts_markdown_pages_with_singulars(tmp_path: Path) -> Non
     assert run_cli(["s", "--select", "GB021"], tmp_path).stderr.strip() == "2 pages checked: 1 error, 0 warnings, 0 info"
 
 
-def test_one_file_is_one_page_checked_of_those_its_space_has(tmp_path: Path) -> None:
-    space = make_space(tmp_path / "s", {**CLEAN, "guide.md": "# Guide\n", "faq.md": "# FAQ\n"})
+def test_one_file_is_one_page_checked_of_those_its_space_has(make_files: Maker, tmp_path: Path) -> None:
+    space = make_files({**CLEAN, "guide.md": "# Guide\n", "faq.md": "# FAQ\n"}, "s")
     result = run_cli([str(space / "guide.md"), "--select", "GB021"], tmp_path)
     assert result.stderr.strip() == "1 page checked (of 3 pages in the space): no problem found"
