@@ -17,6 +17,7 @@ GitBook-synced repositories found in the code index.
 
 Generations:
   current        gitbook_id(text)
+  stored         the current generation without symbol words (ids stored before GitBook spelt ``&`` as ``and``)
   legacy         gitbook_id(text, legacy=True)
   both           both of the above give the id (no dot, no leading digit, no word "ad")
   legacy-id      legacy id prefixed "id-" by GitBook's 2024 migration
@@ -224,6 +225,34 @@ PAIRS: list[tuple[str, str, str, str]] = [
     ("1. Get your authentication token", "id-1-get-your-authentication-token", "legacy-id", "other"),
     ("1. Linux", "id-1-linux", "legacy-id", "other"),
     ("주의사항", "ec-a3-bc-ec-9d-98-ec-82-ac-ed-95-a-d", "github-import", "other (byte AD rewritten a-d)"),
+    # symbols spelt as words: fragment links GitBook's editor wrote to headings without a stored id
+    (
+        "go-to using new & existing behaviour",
+        "go-to-using-new-and-existing-behaviour",
+        "current",
+        "other (jigx-com/jigx-docs rest-best-practice.md -> logic/navigation.md)",
+    ),
+    (
+        "Dynamic Data change tracking & queuing",
+        "dynamic-data-change-tracking-and-queuing",
+        "current",
+        "other (jigx-com/jigx-docs dynamic-data.md -> offline-remote-data-handling.md)",
+    ),
+    (
+        "Mobile Badge | Scheduled for March 2025",
+        "mobile-badge-or-scheduled-for-march-2025",
+        "current",
+        "other (BeefreeSDK/beefree-sdk-docs custom-css change-log.md, GITBOOK-348)",
+    ),
+    (
+        "Confirmation Dialogs | Scheduled for March 2025",
+        "confirmation-dialogs-or-scheduled-for-march-2025",
+        "current",
+        "other (BeefreeSDK/beefree-sdk-docs custom-css change-log.md, GITBOOK-348)",
+    ),
+    # the same generation before the words, kept as explicit anchors
+    ("Merge Tags & Merge Content", "merge-tags-merge-content", "stored", "other (BeefreeSDK/beefree-sdk-docs)"),
+    ("Replication & Clustering", "replication-clustering", "stored", "other (mariadb-corporation/mariadb-docs)"),
 ]
 
 _IDS = [f"{generation}:{expected[:40]}" for _, expected, generation, _ in PAIRS]
@@ -261,6 +290,26 @@ def test_real_pair(text: str, expected: str, generation: str, source: str) -> No
 )
 def test_folding_and_separators(text: str, expected: str) -> None:
     assert gitbook_id(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Math & TeX", "math-and-tex"),
+        ("Mobile Badge | Released March 2025", "mobile-badge-or-released-march-2025"),
+        ("R&D", "randd"),  # the word replaces the symbol where it stands, as in the library
+        ("if a < b", "if-a-less-b"),
+        ("Prix en €", "prix-en-euro"),
+        ("C# & F#", "c-and-f"),  # `#` is not in the map: a separator
+    ],
+)
+def test_symbols_spelt_as_words(text: str, expected: str) -> None:
+    assert gitbook_id(text) == expected
+
+
+def test_symbol_words_only_in_the_current_generation() -> None:
+    assert gitbook_id("Math & TeX", legacy=True) == "math-tex"
+    assert candidate_ids("Math & TeX")[:2] == ("math-and-tex", "math-tex")  # served, then stored before words
 
 
 def test_legacy_turns_dots_into_dashes() -> None:

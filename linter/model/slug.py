@@ -9,15 +9,25 @@ Current generation (:func:`gitbook_id`):
 1. fold to ASCII: Unicode NFKD with combining marks dropped (``Où`` -> ``ou``), plus the Latin letters NFKD
    leaves whole (``œ`` -> ``oe``, ``æ`` -> ``ae``, ``ß`` -> ``ss``...), then lowercase;
 2. delete apostrophes: ``Qu'est-ce`` -> ``quest-ce``, ``L’interface`` -> ``linterface``;
-3. keep dots (``beta.gouv.fr``), turn every other run of characters outside ``[a-z0-9.]`` (spaces,
+3. spell some symbols as words, in place: ``Math & TeX`` -> ``math-and-tex``, ``Mobile Badge | Released``
+   -> ``mobile-badge-or-released`` (see ``_SYMBOL_WORDS``);
+4. keep dots (``beta.gouv.fr``), turn every other run of characters outside ``[a-z0-9.]`` (spaces,
    punctuation, emoji) into one ``-``, trim ``-`` at both ends;
-4. the whole dash-delimited word ``ad`` becomes ``a-d`` (``Azure AD`` -> ``azure-a-d``, ``Ad-hoc`` ->
+5. the whole dash-delimited word ``ad`` becomes ``a-d`` (``Azure AD`` -> ``azure-a-d``, ``Ad-hoc`` ->
    ``a-d-hoc``; presumably so that ad blockers do not hide the heading); ``ad`` inside a word is kept;
-5. cut to 100 characters, then prefix ``id-`` if the result starts with a digit (``id-1.-begin-and-end``).
+6. cut to 100 characters, then prefix ``id-`` if the result starts with a digit (``id-1.-begin-and-end``).
+
+Step 3 follows the symbol entries of the character map of the ``slugify`` npm package (simov/slugify), which
+GitBook's ids keep: dots survive there too, and the symbols it spells out are exactly the ones GitBook's ids
+spell out. Checked on ids GitBook wrote itself (fragment links of current exports, the numbered ids it serves):
+``&`` -> ``and`` and ``|`` -> ``or``; the other entries of the map (``<`` ``less``, ``$`` ``dollar``, ``€``
+``euro``...) did not occur in the spaces read and follow the library. Ids stored before the words (explicit
+anchors such as ``merge-tags-merge-content`` for ``Merge Tags & Merge Content``) are the current generation
+without step 3, kept among the candidates.
 
 Legacy generation (``legacy=True``, 2019-2023 exports): dots are separators like the rest
-(``data.gouv.fr`` -> ``data-gouv-fr``), no ``id-`` prefix (``1-ladequation-produit-marche``) and no ``ad``
-rewrite (a 2021 link targets ``...-facebook-instagram-ad``).
+(``data.gouv.fr`` -> ``data-gouv-fr``), no ``id-`` prefix (``1-ladequation-produit-marche``), no symbol words
+and no ``ad`` rewrite (a 2021 link targets ``...-facebook-instagram-ad``).
 
 Stored ids survive, so one space mixes generations. :func:`candidate_ids` lists every id GitBook may have
 used for a text: both generations, the 2024 migration that prefixed stored legacy ids with ``id-``, the cut
@@ -52,6 +62,19 @@ _APOSTROPHES = re.compile("['\u2018\u2019\u201b\u02bc\u2032\uff07]")
 _LIGATURES = {"œ": "oe", "æ": "ae", "ß": "ss", "ø": "o", "đ": "d", "ð": "d", "ł": "l", "þ": "th", "ı": "i"}
 _LIGATURE = re.compile("[" + "".join(_LIGATURES) + "]")
 
+# Step 3: the symbols spelt as words (the symbol entries of the slugify package's character map). Letters of
+# that map are left to the folding above; `™`, `…`, `ª` fold by NFKD to what the map says anyway.
+_SYMBOL_WORDS = {
+    "&": "and", "|": "or", "<": "less", ">": "greater", "$": "dollar", "%": "percent", "+": "plus",
+    "¢": "cent", "£": "pound", "¤": "currency", "¥": "yen", "©": "c", "®": "r", "€": "euro", "₹": "indian rupee",
+    "₽": "russian ruble", "₿": "bitcoin", "₠": "ecu", "₢": "cruzeiro", "₣": "french franc", "₤": "lira",
+    "₥": "mill", "₦": "naira", "₧": "peseta", "₨": "rupee", "₩": "won", "₪": "new shequel", "₫": "dong",
+    "₭": "kip", "₮": "tugrik", "₯": "drachma", "₰": "penny", "₱": "peso", "₲": "guarani", "₳": "austral",
+    "₴": "hryvnia", "₵": "cedi", "₸": "kazakhstani tenge", "₺": "turkish lira", "฿": "baht", "元": "yuan",
+    "円": "yen", "﷼": "rial", "∂": "d", "∆": "delta", "∑": "sum", "∞": "infinity", "♥": "love", "˚": "o",
+}
+_SYMBOL = re.compile("[" + re.escape("".join(_SYMBOL_WORDS)) + "]")
+
 # Combining-mark blocks that Latin accents decompose to (a regex is ~4x faster than a per-character loop).
 _COMBINING_MARKS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 _SEPARATORS_CURRENT = re.compile(r"[^a-z0-9.]+")
@@ -77,12 +100,22 @@ def _fold(text: str) -> str:
     return _LIGATURE.sub(lambda match: _LIGATURES[match.group()], text)
 
 
+def _spell_symbols(text: str) -> str:
+    """``Math & TeX`` -> ``Math and TeX``: each symbol replaced by its word where it stands, like the library."""
+    return _SYMBOL.sub(lambda match: _SYMBOL_WORDS[match.group()], text)
+
+
 def _base(folded: str, *, legacy: bool) -> str:
     """The slug of already folded text, before the length cut and the ``id-`` prefix."""
     if legacy:
         return _SEPARATORS_LEGACY.sub("-", folded).strip("-")
     slug = _SEPARATORS_CURRENT.sub("-", folded).strip("-")
     return _AD_WORD.sub("a-d", slug) if "ad" in slug else slug
+
+
+def _current(text: str, *, words: bool = True) -> str:
+    """The current generation before the length cut and the prefix; ``words=False`` skips step 3."""
+    return _base(_fold(_spell_symbols(text) if words else text), legacy=False)
 
 
 def _starts_with_digit(slug: str) -> bool:
@@ -97,7 +130,7 @@ def gitbook_id(text: str, *, legacy: bool = False) -> str:
     rewrite), cut at 100 like the current one although 2020-21 exports did not cut (see candidate_ids).
     Text without any letter or digit (empty, only emoji) gives ``""``.
     """
-    slug = _base(_fold(text), legacy=legacy)[:MAX_LENGTH]
+    slug = (_base(_fold(text), legacy=True) if legacy else _current(text))[:MAX_LENGTH]
     if not legacy and _starts_with_digit(slug):
         slug = _PREFIX + slug
     return slug
@@ -121,16 +154,17 @@ def _case_preserving_import_id(text: str) -> str:
 def candidate_ids(text: str) -> tuple[str, ...]:
     """All ids GitBook may have given a heading with this text, current generation first, no duplicates.
 
-    Order: current (cut then prefix), current (prefix then cut), legacy, legacy never cut, legacy with the
-    ``id-`` prefix of the 2024 migration (cut before or after it), GitHub-style import, case-preserving
-    import. Empty ids are left out.
+    Order: current (cut then prefix), current (prefix then cut), the same without symbol words, legacy,
+    legacy never cut, legacy with the ``id-`` prefix of the 2024 migration (cut before or after it),
+    GitHub-style import, case-preserving import. Empty ids are left out.
     """
-    folded = _fold(text)
-    current = _base(folded, legacy=False)
-    legacy = _base(folded, legacy=True)
-    candidates = [gitbook_id(text)]
-    if _starts_with_digit(current):
-        candidates.append((_PREFIX + current)[:MAX_LENGTH])
+    legacy = _base(_fold(text), legacy=True)
+    candidates = []
+    for current in dict.fromkeys((_current(text), _current(text, words=False))):
+        cut = current[:MAX_LENGTH]
+        candidates.append(_PREFIX + cut if _starts_with_digit(cut) else cut)
+        if _starts_with_digit(current):
+            candidates.append((_PREFIX + current)[:MAX_LENGTH])
     candidates += [legacy[:MAX_LENGTH], legacy]
     if _starts_with_digit(legacy):
         candidates += [_PREFIX + legacy[:MAX_LENGTH], (_PREFIX + legacy)[:MAX_LENGTH]]
