@@ -45,6 +45,22 @@ class Heading:
 
 
 @dataclass(frozen=True)
+class Expandable:
+    """An expandable block, `<details><summary>Text</summary>…</details>`: GitBook makes it a link
+    target with the id a heading of the same text would get."""
+
+    text: str  # the summary's plain text, tags removed, entities decoded
+    line: int
+    column: int
+    computed_ids: tuple[str, ...] = ()  # as for a heading, current generation first
+
+    @property
+    def id(self) -> str:
+        """The id GitBook serves for it (before any `-1` de-duplication suffix)."""
+        return self.computed_ids[0] if self.computed_ids else ""
+
+
+@dataclass(frozen=True)
 class Link:
     """A reference to another file, a fragment or a URL.
 

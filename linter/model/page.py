@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import PurePosixPath
-from typing import Any
+from typing import Any, Iterable
 
 from markdown_it.token import Token
 
@@ -16,7 +16,7 @@ from ..parse.frontmatter import FrontMatter, load_front_matter
 from ..parse.gitbook_blocks import CLOSE, OPEN, PROBLEMS_KEY, TAG, PairingProblem, closing_of
 from ..parse.tags import Closing
 from ..parse.positions import Cursor, LineIndex
-from .elements import Anchor, Block, Comment, Heading, Link, SourceProblem, Strike, TagRef, TextBlock, TextRun
+from .elements import Anchor, Block, Comment, Expandable, Heading, Link, SourceProblem, Strike, TagRef, TextBlock, TextRun
 from .sections import Email, Outline, build_outline, page_emails
 from .slug import candidate_ids
 
@@ -32,6 +32,11 @@ _BOLD_HTML = re.compile(r"<(strong|b)(?:\s[^>]*)?>(?P<inner>.*)</\1\s*>|\*\*(?P<
 _STRIKE_OPEN = re.compile(r"^<(del|s|strike)(\s[^>]*)?>$", re.I)
 _STRIKE_CLOSE = re.compile(r"^</(del|s|strike)\s*>$", re.I)
 _COMMENT = re.compile(r"<!--(.*?)-->", re.S)
+# An opening tag as CommonMark reads it: quoted values may hold `>`.
+_REAL_TAG = re.compile(r"""<[A-Za-z][\w-]*(?:"[^"]*"|'[^']*'|[^'">])*>""")
+_CODE_OPEN = re.compile(r"<(pre|code)(?:\s[^>]*)?>", re.I)
+_CODE_TAG = re.compile(r"</?(pre|code)(?:\s[^>]*)?>$", re.I)
+_SUMMARY = re.compile(r"<summary(?:\s[^>]*)?>(?P<inner>.*?)</summary\s*>", re.I | re.S)
 _CARDS = re.compile(r"""<table[^>]*\bdata-view\s*=\s*["']?cards""", re.I)
 _TAG_LINK_ATTRIBUTES = {"url": "tag-url", "src": "tag-src", "page": "tag-page"}
 BINARY_SNIFF = 8192
@@ -40,10 +45,31 @@ BINARY_SNIFF = 8192
 _NOT_CONTENT = frozenset({OPEN, CLOSE, TAG, "front_matter", "inline"})
 
 
+def without_code(content: str, names: tuple[str, ...] = ("pre", "code")) -> str:
+    """`content` with the inside of its `<pre>` and `<code>` elements blanked, offsets kept: what
+    they hold is displayed text (`<img src=…>` shown as code), never markup to read."""
+    pieces: list[str] = []
+    cursor = 0
+    while (opening := _CODE_OPEN.search(content, cursor)) is not None:
+        name = opening.group(1).lower()
+        if name not in names:
+            pieces.append(content[cursor : opening.end()])
+            cursor = opening.end()
+            continue
+        closing = re.compile(rf"</{name}\s*>", re.I).search(content, opening.end())
+        stop = closing.start() if closing is not None else len(content)
+        pieces += [content[cursor : opening.end()], re.sub(r"[^\n]", " ", content[opening.end() : stop])]
+        cursor = stop
+    return "".join(pieces) + content[cursor:]
+
+
 def html_attributes(content: str) -> list[tuple[str, str, int]]:
-    """(name, value, offset of the value) of each href/src/id/name attribute in an HTML snippet."""
+    """(name, value, offset of the value) of each href/src/id/name attribute in an HTML snippet.
+    Only real tags count: not entity-escaped ones (`&#x3C;img src=…>`), not code (`without_code`)."""
     found = []
-    for match in _ATTRIBUTE.finditer(content):
+    visible = without_code(content) if "<" in content else content
+    matches = (match for tag in _REAL_TAG.finditer(visible) for match in _ATTRIBUTE.finditer(visible, tag.start(), tag.end()))
+    for match in matches:
         name = match["name"].lower()
         if name == "name" and _tag_name(content, match.start()) != "a":
             continue  # only `<a name>` is a fragment target; `<input name>` is a form field
@@ -131,6 +157,7 @@ class Page:
     text_blocks: list[TextBlock] = field(default_factory=list)
     tag_lines: list[TagRef] = field(default_factory=list)  # every `{% %}` line, document order
     comments: list[Comment] = field(default_factory=list)
+    expandables: list[Expandable] = field(default_factory=list)  # `<details><summary>`, document order
     footnote_labels: list[str] = field(default_factory=list)  # `[^label]: …` definitions
     _tokens: list[Token] | None = field(default=None, repr=False)
     # Values other modules derive from the page once (keyed by module), e.g. suppressions.
@@ -190,36 +217,57 @@ class Page:
         return build_outline(self)
 
     @cached_property
+    def id_targets(self) -> list[Heading | Expandable]:
+        """The headings and expandables, in page order: what GitBook gives an id and numbers. The
+        title (a first `#` heading before any other) is the page's name for GitBook, not a block."""
+        headings = self.headings[1:] if self.headings and self.headings[0].level == 1 else self.headings
+        targets: list[Heading | Expandable] = [*headings, *self.expandables]
+        return sorted(targets, key=lambda target: (target.line, target.column))
+
+    @cached_property
+    def served_ids(self) -> list[tuple[Heading | Expandable, str]]:
+        """Each id target with the id GitBook serves for it: its stored or computed id, numbered
+        when an earlier target has the same one (`focus`, then `focus-1`, `focus-2`…)."""
+        targets = [target for target in self.id_targets if target.id]
+        return list(zip(targets, numbered(target.id for target in targets)))
+
+    @cached_property
     def anchor_ids(self) -> frozenset[str]:
-        """Every id a fragment may name on this page: explicit anchors, HTML ids, and the ids
-        GitBook computes for headings in either generation, with `-1`, `-2`… for repeats."""
+        """Every id a fragment may name on this page: explicit anchors, HTML ids, the ids GitBook
+        serves (numbered repeats), and the ids it computes for headings and expandables in any of
+        its generations, numbered the same way."""
         ids = {anchor.id for anchor in self.anchors}
-        seen: dict[str, int] = {}
-        for heading in self.headings:
-            for computed in heading.computed_ids:
-                count = seen.get(computed, 0)
-                ids.add(computed if count == 0 else f"{computed}-{count}")
-                seen[computed] = count + 1
-        for label in self.footnote_labels:  # GitBook renders footnotes the GitHub way
-            ids.update((f"user-content-fn-{label}", f"user-content-fnref-{label}"))
+        ids.update(served for _, served in self.served_ids)
+        ids.update(numbered(candidate for target in self.id_targets for candidate in target.computed_ids))
+        ids.update(self.headings[0].computed_ids if self.headings else ())  # a link to the title is harmless
+        ids.update(self.footnote_ids)
         return frozenset(ids)
 
     @cached_property
     def served_anchor_ids(self) -> tuple[str, ...]:
-        """The ids GitBook serves today, in page order: explicit anchors, the current computed
-        id of each heading without one (`-1`, `-2` for repeats), footnotes. A subset of
-        `anchor_ids`, fit to show a reader which ids exist."""
-        ids = [anchor.id for anchor in self.anchors if anchor.id]
-        seen: dict[str, int] = {}
-        for heading in self.headings:
-            if heading.anchor is None and heading.computed_ids:
-                computed = heading.computed_ids[0]
-                count = seen.get(computed, 0)
-                ids.append(computed if count == 0 else f"{computed}-{count}")
-                seen[computed] = count + 1
-        ids += [f"user-content-fn-{label}" for label in self.footnote_labels]
-        return tuple(dict.fromkeys(ids))
+        """The ids GitBook serves today, in page order: headings and expandables (numbered
+        repeats), other HTML ids, footnotes. A subset of `anchor_ids`, fit to show a reader which
+        ids exist."""
+        ids = [served for _, served in self.served_ids]
+        ids += [anchor.id for anchor in self.anchors if anchor.id and anchor.kind == "html"]
+        return tuple(dict.fromkeys(ids + [f"user-content-fn-{label}" for label in self.footnote_labels]))
 
+    @property
+    def footnote_ids(self) -> list[str]:
+        """GitBook renders footnotes the GitHub way: `#user-content-fn-x` and its back link."""
+        return [f"user-content-{kind}-{label}" for label in self.footnote_labels for kind in ("fn", "fnref")]
+
+
+def numbered(ids: Iterable[str]) -> list[str]:
+    """GitBook's de-duplication of ids in page order: the first `x` stays `x`, the next ones are
+    `x-1`, `x-2`…"""
+    seen: dict[str, int] = {}
+    result = []
+    for base in ids:
+        count = seen.get(base, 0)
+        result.append(base if count == 0 else f"{base}-{count}")
+        seen[base] = count + 1
+    return result
 
 
 class _PageBuilder:
@@ -241,7 +289,11 @@ class _PageBuilder:
         page._tokens = shared_markdown().parse(page.text, env)
         self.problems = {id(problem.token): problem for problem in env.get(PROBLEMS_KEY, [])}
         notes = env.get("footnotes", {}).get("list", {})
-        page.footnote_labels = [note["label"] for note in notes.values() if "label" in note]
+        # Every definition, referenced in Markdown or not: GitBook renders them all, and HTML
+        # (`<a data-footnote-ref href="#user-content-fn-1">` in a table) may be what refers to one.
+        referenced = [note["label"] for note in notes.values() if "label" in note]
+        defined = [key[1:] for key in env.get("footnotes", {}).get("refs", {}) if key.startswith(":")]
+        page.footnote_labels = list(dict.fromkeys(referenced + defined))
         limit = shared_markdown().options["maxNesting"]
         for position, token in enumerate(page._tokens):
             if self.too_deep is None and token.level >= limit - 1 and token.map:
@@ -368,6 +420,15 @@ class _PageBuilder:
             self.add_html_attribute(name, value, where.line, where.column, label)
         if "</table>" in content.lower():
             self.in_cards = False
+        if "<summary" in content.lower():
+            self.record_expandables(without_code(content, ("pre",)), base)
+
+    def record_expandables(self, content: str, base: int) -> None:
+        """`<summary>Text</summary>`: the expandable's anchor is the heading id of its text."""
+        for match in _SUMMARY.finditer(content):
+            text = " ".join(html.unescape(_ANY_TAG.sub("", match["inner"])).split())
+            where = self.index.position(base + match.start())
+            self.page.expandables.append(Expandable(text, where.line, where.column, candidate_ids(text) if text else ()))
 
     def record_struck_html(self, token: Token) -> None:
         """A wholly struck HTML block (`<del>…</del>` on its own lines) is a struck paragraph."""
@@ -482,6 +543,7 @@ class _InlineRun:
         self.strike_start: tuple[int, list[str]] | None = None
         self.heading_anchor: Anchor | None = None
         self.pending_anchor: Anchor | None = None
+        self.in_code = 0  # inside inline `<code>`/`<pre>` HTML: its tags are shown, not read
 
     def visit(self, child: Token) -> None:
         handler = getattr(self, "on_" + child.type, None)
@@ -609,6 +671,11 @@ class _InlineRun:
             self.close_strike()
         elif _ANCHOR_CLOSE.fullmatch(content):
             self.close_html_link()
+        if _CODE_TAG.match(content):
+            self.in_code = max(0, self.in_code + (-1 if content.startswith("</") else 1))
+            return
+        if self.in_code:
+            return
         attributes = html_attributes(content)
         # `<a href="#x" id="x"></a>` in a heading is its anchor; an `<a href>` without id is a link.
         is_anchor = self.is_heading and _ANCHOR_TAG.match(content) and any(name == "id" for name, _, _ in attributes)

@@ -3,11 +3,13 @@
 What
 : Reports a link `#id`, `page.md#id` or `dossier/#id` whose id exists nowhere on the target
   page. An id exists when it is an explicit anchor (`<a href="#x" id="x"></a>`, the older
-  `<a id="x"></a>`, any HTML `id=` or `name=`), the id GitBook computes for a heading in either
-  of its generations (with `-1`, `-2` for repeated headings), a footnote id
-  (`user-content-fn-1`), or an id of a reusable block the page includes. SUMMARY.md items that
-  point at a heading (`* [Boutons](inline.md#boutons)`) are checked the same way. The message
-  names the closest existing ids.
+  `<a id="x"></a>`, any HTML `id=` or `name=`), the id GitBook computes for a heading or an
+  expandable block (`<details><summary>Creator</summary>` is `#creator`) in any of its
+  generations, one of these numbered the way GitBook numbers repeated ids (the second `focus` is
+  `#focus-1`, stored ids included), a footnote id (`user-content-fn-1`), or an id of a reusable
+  block the page includes. SUMMARY.md items that point at a heading
+  (`* [Boutons](inline.md#boutons)`) are checked the same way. The message proposes the closest
+  ids GitBook serves.
 
 Why
 : The page opens at its top instead of the section: the reader has to search for it. Fragments
@@ -72,10 +74,12 @@ Quoi
 : Signale un lien `#id`, `page.md#id` ou `dossier/#id` dont l'id n'existe nulle part dans la
   page visée. Un id existe s'il s'agit d'une ancre explicite (`<a href="#x" id="x"></a>`,
   l'ancienne `<a id="x"></a>`, tout `id=` ou `name=` HTML), de l'id que GitBook calcule pour un
-  titre dans l'une ou l'autre de ses générations (avec `-1`, `-2` pour les titres répétés), d'un
-  id de note de bas de page (`user-content-fn-1`), ou d'un id d'un bloc réutilisable inclus dans
-  la page. Les éléments de SUMMARY.md qui pointent vers un titre (`* [Boutons](inline.md#boutons)`)
-  sont vérifiés de même. Le message donne les ids existants les plus proches.
+  titre ou un bloc dépliable (`<details><summary>Creator</summary>` donne `#creator`) dans l'une
+  de ses générations, de l'un d'eux numéroté comme GitBook numérote les ids répétés (le second
+  `focus` est `#focus-1`, ids enregistrés compris), d'un id de note de bas de page
+  (`user-content-fn-1`), ou d'un id d'un bloc réutilisable inclus dans la page. Les éléments de
+  SUMMARY.md qui pointent vers un titre (`* [Boutons](inline.md#boutons)`) sont vérifiés de même.
+  Le message propose les ids servis par GitBook les plus proches.
 
 Pourquoi
 : La page s'ouvre en haut au lieu de la section : le lecteur doit la chercher. Les fragments
