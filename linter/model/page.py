@@ -229,7 +229,7 @@ class Page:
         """Each id target with the id GitBook serves for it: its stored or computed id, numbered
         when an earlier target has the same one (`focus`, then `focus-1`, `focus-2`…)."""
         targets = [target for target in self.id_targets if target.id]
-        return list(zip(targets, numbered(target.id for target in targets)))
+        return list(zip(targets, numbered(target.id for target in targets), strict=True))
 
     @cached_property
     def anchor_ids(self) -> frozenset[str]:
