@@ -217,3 +217,39 @@ def test_a_bad_exclusion_pattern_is_a_configuration_error(tmp_path: Path) -> Non
     (tmp_path / ".gitbook-lint.yaml").write_text("external-exclude: ['(']\n", encoding="utf-8")
     result = run_cli([str(space)], tmp_path)
     assert result.exit_code == 2 and "not a regular expression" in result.stderr
+
+
+def test_progress_bar_on_a_terminal_and_summary_per_host(server: Server) -> None:
+    import io
+
+    from linter.external.run import SUMMARY, Summary, external_summary_lines
+    from linter.report.progress import Progress
+    from linter.settings import Settings
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    stream = Terminal()
+    with Progress("en", stream, delay=0) as progress:
+        checker = Checker(CheckOptions(), LOOPBACK, progress=progress.external)
+        checker.check({server.url("/ok"): False, server.url("/missing"): False})
+        progress._stop.wait(0.3)  # let the drawing thread show the last state
+    assert "web links [####################] 2/2, 1 failing" in stream.getvalue()
+    settings = Settings()
+    settings.extra[SUMMARY] = Summary()
+    settings.extra[SUMMARY].add(checker.stats())
+    lines = external_summary_lines(settings)
+    assert lines[0] == "web links: 2 addresses on 1 hosts, 3 requests, 0 from the cache, 0 not requested, 1 failing"
+    assert lines[1].split() == ["127.0.0.1", "2", "addresses", "3", "requests", "1", "failing"]
+
+
+def test_a_cached_rerun_does_not_even_import_the_http_client(server: Server, tmp_path: Path) -> None:
+    from test_startup import imported_after
+
+    space = write_space(tmp_path / "space", {"README.md": f"# Lien\n\n[ok]({server.url('/ok')})\n"})
+    args = [str(space), "--external", "--allow-host", "127.0.0.1", "--cache-dir", str(tmp_path / "cache")]
+    assert run_cli(args, tmp_path).exit_code == 0
+    program = f"from linter.cli import main\ntry:\n    main({args!r})\nexcept SystemExit:\n    pass"
+    assert "aiohttp" not in imported_after(program, tmp_path)
+    assert server.by_path["/ok"] == 1

@@ -23,6 +23,7 @@ import re
 import socket
 import time
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Awaitable, Callable
 from urllib.parse import urljoin
 
@@ -126,19 +127,21 @@ class Checker:
             ttl_dns_cache=300,
         )
         headers = {"User-Agent": self.options.user_agent, "Accept": "text/html,application/xhtml+xml,*/*;q=0.8"}
-        results: dict[str, Result] = {}
-        done = failed = 0
-        async with aiohttp.ClientSession(connector=connector, headers=headers) as session:
-            tasks = [asyncio.ensure_future(self._check_url(session, url, ids)) for url, ids in wanted.items()]
-            for finished in asyncio.as_completed(tasks):
-                result = await finished
-                results[result.url] = result
-                done += 1
-                failed += result.failed
-                self._host(result.url).stats.failed += result.failed
-                if self.progress is not None:
-                    self.progress(done, len(tasks), failed)
-        return results
+        self._results: dict[str, Result] = {}
+        self._failed = 0
+        self._total = len(wanted)
+        timeout = aiohttp.ClientTimeout(total=self.options.timeout)
+        async with aiohttp.ClientSession(connector=connector, headers=headers, timeout=timeout) as session:
+            await asyncio.gather(*(self._check_and_count(session, url, ids) for url, ids in wanted.items()))
+        return self._results
+
+    async def _check_and_count(self, session: aiohttp.ClientSession, url: str, want_ids: bool) -> None:
+        result = await self._check_url(session, url, want_ids)
+        self._results[url] = result
+        self._failed += result.failed
+        self._host(url).stats.failed += result.failed
+        if self.progress is not None:
+            self.progress(len(self._results), self._total, self._failed)
 
     def _host(self, url: str) -> _Host:
         name = host_of(url)
@@ -183,9 +186,22 @@ class Checker:
     async def _fetch_once(self, session: aiohttp.ClientSession, url: str, want_ids: bool, result: Result) -> _Answer:
         """`_fetch`, shared: a redirect to an address also linked directly asks the server once."""
         key = (url, want_ids)
-        if key not in self._answers:
-            self._answers[key] = asyncio.ensure_future(self._fetch(session, url, want_ids, result))
-        return await asyncio.shield(self._answers[key])
+        shared = self._answers.get(key)
+        if shared is not None:
+            return await asyncio.shield(shared)
+        future: asyncio.Future[_Answer] = asyncio.get_running_loop().create_future()
+        self._answers[key] = future
+        try:
+            answer = await self._fetch(session, url, want_ids, result)
+        except BaseException as error:
+            if isinstance(error, asyncio.CancelledError):
+                future.cancel()
+            else:
+                future.set_exception(error)
+                future.exception()  # marked as retrieved: nobody else may be waiting for it
+            raise
+        future.set_result(answer)
+        return answer
 
     async def _fetch(self, session: aiohttp.ClientSession, url: str, want_ids: bool, result: Result) -> _Answer:
         """One address, HEAD then GET, with the retries; raises `_Failure` when nothing answers."""
@@ -245,11 +261,11 @@ class Checker:
                     raise _failure(error) from error
 
     async def _send(self, session: aiohttp.ClientSession, method: str, url: str, want_ids: bool) -> _Answer:
-        address = _literal_address(url)
+        host = host_of(url)
+        address = _literal_address(host)
         if address is not None:  # no DNS for a literal address: check it here
-            self.policy.check_resolved(host_of(url), [address])
-        timeout = aiohttp.ClientTimeout(total=self.options.timeout)
-        async with session.request(method, url, allow_redirects=False, timeout=timeout) as response:
+            self.policy.check_resolved(host, [address])
+        async with session.request(method, url, allow_redirects=False) as response:
             ids = None
             if method == "GET":
                 html = "html" in response.headers.get("Content-Type", "").lower()
@@ -290,8 +306,9 @@ def _with(result: Result, **changes: Any) -> Result:
     return result
 
 
-def _literal_address(url: str) -> str | None:
-    host = host_of(url).strip("[]")
+@lru_cache(maxsize=1024)
+def _literal_address(url_host: str) -> str | None:
+    host = url_host.strip("[]")
     try:
         return str(ipaddress.ip_address(host))
     except ValueError:

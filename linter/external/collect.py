@@ -7,6 +7,7 @@ Markdown and HTML links and images, `{% embed url %}`, content-ref and card targ
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable, Iterator
 from urllib.parse import urlsplit
 
@@ -38,6 +39,7 @@ class WebLink:
         return host_of(self.url)
 
 
+@lru_cache(maxsize=8192)  # asked several times per address during a check
 def host_of(url: str) -> str:
     try:
         return (urlsplit(url).hostname or "").lower()

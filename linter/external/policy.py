@@ -41,12 +41,19 @@ class Policy:
     def __post_init__(self) -> None:
         self._patterns = [re.compile(pattern) for pattern in self.exclude]
         self._networks = [_network(host) for host in self.allow_hosts]
+        self._host_reasons: dict[str, str | None] = {}  # the same few hosts come back thousands of times
+        self._allowed: dict[str, bool] = {}
 
     def skip_reason(self, url: str) -> str | None:
         """Why `url` is not requested (`excluded`, `browser-only`, `private`), or None."""
         if any(pattern.search(url) for pattern in self._patterns):
             return "excluded"
         host = host_of(url)
+        if host not in self._host_reasons:
+            self._host_reasons[host] = self._host_reason(host)
+        return self._host_reasons[host]
+
+    def _host_reason(self, host: str) -> str | None:
         if self.host_allowed(host):
             return None
         if _matches_domain(host, self.browser_only):
@@ -60,6 +67,11 @@ class Policy:
 
     def host_allowed(self, host: str) -> bool:
         """The user let this host through (`--allow-host`), by name or by address."""
+        if host not in self._allowed:
+            self._allowed[host] = self._host_allowed(host)
+        return self._allowed[host]
+
+    def _host_allowed(self, host: str) -> bool:
         names = [allowed.lower().strip("[]") for allowed in self.allow_hosts]
         if _matches_domain(host.strip("[]"), names):
             return True

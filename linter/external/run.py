@@ -105,13 +105,15 @@ def check_external(
             stats.cached += 1
             stats.failed += fresh.failed
             del wanted[url]
+    summary.add(cached)
+    if not wanted:
+        return
     from .checker import Checker  # aiohttp is imported by the runs that request something
 
     checker = Checker(_check_options(options), Policy(options.exclude, options.allow_hosts), progress=progress)
     checked = checker.check(wanted)
     cache.store(checked)
     results.update(checked)
-    summary.add(cached)
     summary.add(checker.stats())
 
 
