@@ -14,6 +14,8 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .writing import write_atomically
+
 if TYPE_CHECKING:
     from .settings import Settings
 
@@ -62,21 +64,6 @@ def repository_top(start: Path) -> Path:
         if (candidate / ".git").exists():
             return candidate
     return folder
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write beside the target, then rename: a concurrent reader sees the old file or the new
-    one, never half of one; two writers each rename a whole file, the last one wins."""
-    import tempfile
-
-    descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(descriptor, "wb") as handle:
-            handle.write(data)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 def clean(folder: Path) -> bool:

@@ -17,7 +17,7 @@ import click
 
 from . import __version__, baseline
 from .cache import CACHE_DIR_ENV, CACHE_DIR_NAME, cache_location, clean
-from .cache import write_atomically as write_bytes_atomically
+from .writing import write_atomically as write_bytes_atomically
 from .baseline import DEFAULT_NAME
 from .report import FORMAT_NAMES
 from .report.escape import printable
@@ -174,7 +174,7 @@ def check(
     strict = strict if strict is not None else settings.strict
     result = _lint(targets, settings, fix, diff_base, staged=staged and not paths)
     if not no_baseline:
-        _apply_baseline(result, _baseline_file(baseline_file, config, settings.lang), update_baseline, settings.lang)
+        _apply_baseline(result, _baseline_file(baseline_file, settings), update_baseline, settings.lang)
     _report(result, settings.lang, output_format, output_file, color)
     from .external.run import external_summary_lines
 
@@ -211,7 +211,7 @@ def baseline_command(
 
     config, settings = _setup(paths, config_path, no_config, lang, (), (), ())
     result = _lint(_targets(paths, config, force_exclude), settings, fix=False)
-    target = Path(output_file) if output_file else _baseline_file(None, config, settings.lang, must_exist=False)
+    target = Path(output_file) if output_file else _baseline_file(None, settings, must_exist=False)
     assert target is not None  # must_exist=False always names a file
     entries = [fingerprint for _, fingerprint in baseline.fingerprints(result.findings, baseline.relative_to(target.resolve().parent))]
     try:
@@ -270,18 +270,18 @@ def _lint(targets: list[str], settings: Settings, fix: bool, diff_base: str | No
     return result
 
 
-def _baseline_file(option: str | None, config: Config, lang: str, must_exist: bool = True) -> Path | None:
+def _baseline_file(option: str | None, settings: Settings, must_exist: bool = True) -> Path | None:
     """The baseline to use: `--baseline`, the configuration's `baseline`, else the default file
     beside the configuration (or here) when it exists. A file named but missing is an error."""
     if option:
         named = Path(option)
-    elif config.data.get("baseline"):
-        named = (config.folder or Path.cwd()) / config.data["baseline"]
+    elif settings.baseline is not None:
+        named = settings.baseline
     else:
-        default = (config.folder or Path.cwd()) / baseline.DEFAULT_NAME
+        default = (settings.config_dir or Path.cwd()) / baseline.DEFAULT_NAME
         return default if default.is_file() or not must_exist else None
     if must_exist and not named.is_file():
-        _usage_error(say("no-baseline", lang, path=named), lang)
+        _usage_error(say("no-baseline", settings.lang, path=named), settings.lang)
     return named
 
 

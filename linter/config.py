@@ -331,6 +331,8 @@ def apply_config(config: Config, settings: Settings) -> Settings:
         settings.respect_gitignore = bool(data["respect-gitignore"])
     settings.config_dir = folder
     settings.extra[EXTERNAL] = ExternalSettings.from_config(data)
+    if data.get("baseline"):
+        settings.baseline = (folder or Path.cwd()) / data["baseline"]
     for glob, schema in (data.get("page-schemas") or {}).items():
         settings.page_schemas[glob] = str((folder / schema).resolve()) if folder else schema
     return settings

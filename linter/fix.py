@@ -6,9 +6,9 @@ the next run, and a file that is not valid UTF-8 is never touched. Lines are cou
 parser counts them (`\\n`, `\\r\\n` or `\\r` end a line; U+2028, form feed or NEL do not), so an
 edit lands on the line its finding saw.
 
-Each file is written to a temporary file beside it and moved into place (`os.replace`), so a
-crash or a full disk leaves either the old file or the new one, never half of each. Line ends,
-the byte-order mark and the file's permissions are kept. What is decided for unusual files:
+Each file is written by `linter.writing.write_atomically` (a temporary file beside it, moved into
+place), so a crash or a full disk leaves either the old file or the new one, never half of each.
+Line ends, the byte-order mark and the file's permissions are kept. What is decided for unusual files:
 
 - a symbolic link inside the space is written through: its target (inside the space, the guard
   checks it) is edited and the link stays a link;
@@ -28,7 +28,6 @@ import os
 import re
 import signal
 import stat
-import tempfile
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,9 +35,9 @@ from typing import Iterable, Iterator
 
 from .finding import Edit, Finding
 from .guard import Refused, resolve_inside
+from .writing import TEMP_SUFFIX, in_progress, write_atomically
 
 BOM = b"\xef\xbb\xbf"
-TEMP_SUFFIX = ".gitbook-lint.tmp"
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")  # the parser's line ends, and no other
 
 
@@ -116,7 +115,7 @@ def _fix_file(path: Path, edits: list[Edit]) -> int:
         if _apply(lines, edit, last_start):
             applied += 1
     if applied:
-        _write_atomically(path, bom + "".join(lines).encode("utf-8"))
+        write_atomically(path, bom + "".join(lines).encode("utf-8"))
     return applied
 
 
@@ -134,26 +133,6 @@ def _apply(lines: list[str], edit: Edit, last_start: dict[int, int]) -> bool:
     lines[index] = line[:start] + edit.replacement + line[end:]
     last_start[index] = start
     return True
-
-
-_writing: set[str] = set()  # the temporary files being written, for the signal handler
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    handle = tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{path.name}.", suffix=TEMP_SUFFIX, delete=False)
-    _writing.add(handle.name)
-    try:
-        with handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(handle.name, stat.S_IMODE(os.stat(path).st_mode))
-        os.replace(handle.name, path)
-    except BaseException:
-        Path(handle.name).unlink(missing_ok=True)
-        raise
-    finally:
-        _writing.discard(handle.name)
 
 
 def remove_stale_temporaries(root: Path) -> list[Path]:
@@ -196,7 +175,7 @@ def _cleanup_on_signals() -> Iterator[None]:
     """SIGTERM or SIGHUP while fixing: remove the temporary file being written, then exit."""
 
     def stop(signum: int, frame: object) -> None:
-        for name in list(_writing):
+        for name in list(in_progress):
             Path(name).unlink(missing_ok=True)
         raise SystemExit(128 + signum)
 

@@ -36,6 +36,7 @@ class Settings:
     cache: bool = True  # reuse what earlier runs learnt (`--no-cache` turns it off)
     output_format: str = "text"  # the report's format (the command line's `--format` wins)
     strict: bool = False  # exit 1 on warnings too
+    baseline: Path | None = None  # the configuration's `baseline` file (the command line's wins)
     cache_dir: Path | None = None  # `--cache-dir`; None: GITBOOK_LINT_CACHE_DIR, else the repository's top
 
     def severity_of(self, rule: Rule) -> str:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
+from cli_helpers import Maker
 from linter.cli import main
 from linter.finding import Edit, Finding
 from linter.fix import apply_fixes
@@ -18,28 +19,23 @@ PAGE = "\ufeff# Essai\r\n\r\nÉcrire à [nous](mailto:octo\\_malt@octo.com) ou v
 OTHER = "# Autre\n\nLe [site sûr](https://exemple.fr/b).\n"
 
 
-def make_space(root: Path) -> Path:
-    root.mkdir()
-    (root / "SUMMARY.md").write_text("# Table of contents\n\n* [Essai](README.md)\n* [Autre](autre.md)\n", encoding="utf-8")
-    (root / "README.md").write_bytes(PAGE.encode("utf-8"))
-    (root / "autre.md").write_text(OTHER, encoding="utf-8")
-    return root
+SPACE = {"SUMMARY.md": "# Table of contents\n\n* [Essai](README.md)\n* [Autre](autre.md)\n", "README.md": PAGE, "autre.md": OTHER}
 
 
 def digest(root: Path) -> dict[str, str]:
     return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(root.rglob("*")) if p.is_file()}
 
 
-def test_lint_without_fix_never_writes(tmp_path: Path) -> None:
-    space = make_space(tmp_path / "s")
+def test_lint_without_fix_never_writes(make_files: Maker) -> None:
+    space = make_files(SPACE, "s")
     before = digest(space)
     for format_ in ("text", "json", "sarif", "github", "junit", "gitlab"):
         CliRunner().invoke(main, [str(space), "--format", format_, "--select", "all"])
     assert digest(space) == before
 
 
-def test_fix_applies_safe_edits_and_keeps_bom_line_ends_and_mode(tmp_path: Path) -> None:
-    space = make_space(tmp_path / "s")
+def test_fix_applies_safe_edits_and_keeps_bom_line_ends_and_mode(make_files: Maker) -> None:
+    space = make_files(SPACE, "s")
     readme = space / "README.md"
     readme.chmod(0o640)
     result = CliRunner().invoke(main, [str(space), "--fix", "--select", "GB507,GB506", "--format", "json"])
@@ -88,8 +84,8 @@ def fix_rule(space: Path, rule: str) -> str:
     return again.stdout.strip()
 
 
-def test_fix_aligns_heading_anchor_href_with_id(tmp_path: Path) -> None:
-    space = make_space(tmp_path / "s")
+def test_fix_aligns_heading_anchor_href_with_id(make_files: Maker) -> None:
+    space = make_files(SPACE, "s")
     before = (
         "# Autre\n\n## Calendrier <a href=\"#planning\" id=\"calendrier\"></a>\n\n"
         "## Budget <a id='budget' href='#Budget'></a>\n\nVoir [le budget](#budget).\n"
@@ -104,8 +100,8 @@ def test_fix_aligns_heading_anchor_href_with_id(tmp_path: Path) -> None:
     }
 
 
-def test_fix_writes_content_ref_name_only_when_the_body_is_one_link(tmp_path: Path) -> None:
-    space = make_space(tmp_path / "s")
+def test_fix_writes_content_ref_name_only_when_the_body_is_one_link(make_files: Maker) -> None:
+    space = make_files(SPACE, "s")
     before = (
         "# Autre\n\n"
         '{% content-ref url="guide/" %}\n[Le guide complet](guide/)\n{% endcontent-ref %}\n\n'
@@ -120,8 +116,8 @@ def test_fix_writes_content_ref_name_only_when_the_body_is_one_link(tmp_path: Pa
     assert [(f["line"], f["rule"]) for f in json.loads(again.stdout)] == [(12, "GB302")]
 
 
-def test_fix_drops_leading_slashes_of_redirects(tmp_path: Path) -> None:
-    space = make_space(tmp_path / "s")
+def test_fix_drops_leading_slashes_of_redirects(make_files: Maker) -> None:
+    space = make_files(SPACE, "s")
     (space / "guide").mkdir()
     (space / "guide" / "demarrer.md").write_text("# Démarrer\n", encoding="utf-8")
     before = (

@@ -13,7 +13,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..cache import write_atomically
+from ..writing import write_atomically
 from .result import OK, SKIPPED, Result
 
 VERSION = 1
