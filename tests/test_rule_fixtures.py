@@ -30,3 +30,11 @@ def test_rule_fixture(page_file: Path) -> None:
 def test_space_fixture(folder: Path) -> None:
     findings, expected = run_space_fixture(folder)
     assert compare(findings, expected) == []
+
+
+def test_placeholders_readers_never_see_are_information_only() -> None:
+    findings, _ = run_rule_fixture(RULE_FIXTURES / "GB104" / "openapi.md")
+    hidden = {finding.line: finding.severity for finding in findings if "never see" in finding.message}
+    shown = {finding.line: finding.severity for finding in findings if "never see" not in finding.message}
+    assert hidden == {4: "info", 8: "info", 12: "info"}
+    assert shown == {15: "error", 18: "error"}
