@@ -16,13 +16,13 @@ from typing import TYPE_CHECKING, Any, NoReturn
 import click
 
 from . import __version__, baseline
-from .cache import CACHE_DIR_ENV, CACHE_DIR_NAME, cache_location, clean
-from .writing import write_atomically as write_bytes_atomically
 from .baseline import DEFAULT_NAME
+from .cache import CACHE_DIR_ENV, CACHE_DIR_NAME, cache_location, clean
 from .report import FORMAT_NAMES
 from .report.escape import printable
 from .report.i18n import TEXTS, language_from_environment, say, summary_line
 from .words import LANGUAGES
+from .writing import write_atomically as write_bytes_atomically
 
 if TYPE_CHECKING:
     from .config import Config

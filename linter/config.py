@@ -42,6 +42,7 @@ else:  # Python 3.10: tomllib is the standard library's copy of tomli
 YAML_NAMES = (".gitbook-lint.yaml", ".gitbook-lint.yml")
 PYPROJECT = "pyproject.toml"
 TOOL_KEY = "gitbook-lint"
+_TOOL_HEADER = re.compile(r"^\s*\[\s*tool\s*\.\s*[\"']?gitbook[-_ .]?lint\b", re.M | re.I)
 # keys copied as they are onto the `Settings` attribute of that name
 _SETTING_KEYS = {
     "site-url": "site_url",
@@ -123,7 +124,8 @@ def _has_tool_table(pyproject: Path) -> bool:
         text = pyproject.read_text(encoding="utf-8")
     except OSError:
         return False
-    return re.search(r"^\s*\[\s*tool\s*\.\s*[\"']?gitbook-lint\b", text, re.M) is not None
+    # a near miss (`gitbook_lint`, `GitBook-Lint`, `gitbooklint`) counts, so that it is reported
+    return _TOOL_HEADER.search(text) is not None
 
 
 # -- reading and validating ------------------------------------------------------------------
@@ -149,6 +151,8 @@ def _parse(path: Path, text: str) -> dict[str, Any]:
             line = getattr(error, "lineno", None) or _toml_error_line(str(error))
             raise ConfigError(f"this is not valid TOML: {error}", path, line) from error
         data = document.get("tool", {}).get(TOOL_KEY)
+        if data is None:
+            _misspelt_table(path, text, document)
         if data is None and path.name == PYPROJECT:
             raise ConfigError("there is no [tool.gitbook-lint] table in this file", path)
         if path.name != PYPROJECT:
@@ -163,6 +167,15 @@ def _parse(path: Path, text: str) -> dict[str, Any]:
     if not isinstance(data, dict):
         raise ConfigError("the configuration must be a mapping of keys to values", path, 1)
     return data
+
+
+def _misspelt_table(path: Path, text: str, document: dict[str, Any]) -> None:
+    """`[tool.gitbook_lint]` would be silently ignored: say which table is read instead."""
+    tools = document.get("tool")
+    for key in tools if isinstance(tools, dict) else ():
+        if re.sub(r"[-_ .]", "", str(key)).lower() == "gitbooklint":
+            line = next((n for n, row in enumerate(text.splitlines(), 1) if _TOOL_HEADER.match(row)), None)
+            raise ConfigError(f"[tool.{key}] is not read: the table is [tool.{TOOL_KEY}]", path, line)
 
 
 def _toml_error_line(message: str) -> int | None:

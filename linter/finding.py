@@ -18,6 +18,25 @@ class Edit:
     original: str
     replacement: str
 
+    @property
+    def end(self) -> tuple[int, int]:
+        """Line and column just after `original` (1-based, columns in code points)."""
+        lines = self.original.split("\n")
+        if len(lines) == 1:
+            return self.line, self.column + len(self.original)
+        return self.line + len(lines) - 1, len(lines[-1]) + 1
+
+    def to_dict(self) -> dict[str, Any]:
+        end_line, end_column = self.end
+        return {
+            "line": self.line,
+            "column": self.column,
+            "end_line": end_line,
+            "end_column": end_column,
+            "original": self.original,
+            "replacement": self.replacement,
+        }
+
 
 @dataclass(frozen=True, order=True)
 class Finding:
@@ -42,6 +61,7 @@ class Finding:
     # What the finding is about, in no language and without positions (the message's key and
     # its words): with the rule and path, it tells the same problem apart after lines move.
     subject: str | None = field(default=None, compare=False)
+    end: tuple[int, int] | None = field(default=None, compare=False)  # just after the problem, when known
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -50,8 +70,13 @@ class Finding:
         del data["target"]
         del data["edit"]
         del data["subject"]
+        del data["end"]
         if data["fix"] is None:
             del data["fix"]
+        if self.end is not None:
+            data["end_line"], data["end_column"] = self.end
+        if self.edit is not None:
+            data["edits"] = [self.edit.to_dict()]
         return data
 
     def with_path(self, path: str) -> Finding:

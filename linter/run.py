@@ -2,21 +2,39 @@
 
 from __future__ import annotations
 
+import glob
 import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterator
 
 from .engine import lint_site
 from .external.run import check_external
 from .finding import Finding
+from .guard import MAX_PAGE_BYTES
 from .model.git import github_repository, repository_top
 from .model.site import Site
 from .report.escape import printable
 from .settings import Settings
-from .guard import MAX_PAGE_BYTES
-from .spaces import CONFIG_NAME, PathFilter, find_space, has_marker, outside_every_space, space_of, spaces_below
-from .staged import STAGED, BaseNotFound, Change, changed_paths, pages_losing_anchors, removed_paths, since, touches
+from .spaces import (
+    CONFIG_NAME,
+    PathFilter,
+    find_space,
+    has_marker,
+    outside_every_space,
+    space_of,
+    spaces_below,
+)
+from .staged import (
+    STAGED,
+    BaseNotFound,
+    Change,
+    changed_paths,
+    pages_losing_anchors,
+    removed_paths,
+    since,
+    touches,
+)
 
 if TYPE_CHECKING:
     from .report.progress import Progress
@@ -73,7 +91,7 @@ def _pages(site: Site, report_on: set[str] | None) -> list[str]:
 def plan(paths: list[str]) -> list[SpaceRequest]:
     """Which spaces to load, and which of their files to report on."""
     requests: dict[Path, SpaceRequest] = {}
-    for raw in paths:
+    for raw in _expanded(paths):
         path = Path(raw)
         if not path.exists() and not path.is_symlink():
             raise UsageError(f"no such file or folder: {raw}", "no-path", path=raw)
@@ -94,6 +112,19 @@ def plan(paths: list[str]) -> list[SpaceRequest]:
         if request.only is not None:
             request.only.add(named.name)
     return list(requests.values())
+
+
+def _expanded(paths: list[str]) -> Iterator[str]:
+    """The paths, a quoted glob (`'docs/**/*.md'`, which no shell expanded) replaced by the files
+    it matches, as Git's and the shell's `**` do."""
+    for raw in paths:
+        if any(char in raw for char in "*?[") and not Path(raw).exists() and not Path(raw).is_symlink():
+            matches = sorted(glob.glob(raw, recursive=True))
+            if not matches:
+                raise UsageError(f"no file matches {raw}", "no-match", pattern=raw)
+            yield from matches
+        else:
+            yield raw
 
 
 def _plan_folder(requests: dict[Path, SpaceRequest], folder: Path) -> None:

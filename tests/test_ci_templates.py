@@ -4,26 +4,35 @@ produce valid reports on a small space."""
 from __future__ import annotations
 
 import json
-import shlex
+import os
+import re
+import subprocess
+import sys
 from pathlib import Path
 
 import jsonschema
 import yaml
 
-from cli_helpers import run_installed, sarif_schema, write_space
+from cli_helpers import sarif_schema, write_space
 
 CI = Path(__file__).resolve().parents[1] / "docs" / "ci"
 
 
-def _commands(lines: list[str]) -> list[list[str]]:
+def _commands(lines: list[str]) -> list[str]:
     """The gitbook-lint command lines of a job, without shell decorations such as `|| true`."""
     commands = []
     for line in lines:
         for command in line.splitlines():
             command = command.split("||")[0].strip()
             if command.startswith("gitbook-lint"):
-                commands.append(shlex.split(command)[1:])
+                commands.append(command)
     return commands
+
+
+def _run(command: str, project: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    """A job's command line as the job's shell runs it, with the installed gitbook-lint."""
+    environment = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}", **env}
+    return subprocess.run(["bash", "-c", command], cwd=project, capture_output=True, text=True, env=environment, timeout=120)
 
 
 def _project(tmp_path: Path) -> Path:
@@ -41,10 +50,10 @@ def test_github_actions_template(tmp_path: Path) -> None:
     assert len(commands) == 2
     project = _project(tmp_path)
     outputs = {}
-    for args in commands:
-        completed = run_installed(args, project)
+    for command in commands:
+        completed = _run(command, project, DIFF_BASE="")
         assert completed.returncode == 1, completed.stderr  # the space has an error
-        outputs[args[args.index("--format") + 1]] = completed.stdout
+        outputs[command.split("--format ")[1].split()[0]] = completed.stdout
     sarif = json.loads((project / upload["with"]["sarif_file"]).read_text(encoding="utf-8"))
     jsonschema.validate(sarif, sarif_schema(), cls=jsonschema.Draft4Validator)
     assert sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "docs/guide.md"
@@ -57,7 +66,7 @@ def test_gitlab_ci_template(tmp_path: Path) -> None:
     commands = _commands(job["script"])
     assert len(commands) == 2
     project = _project(tmp_path)
-    results = [run_installed(args, project) for args in commands]
+    results = [_run(command, project) for command in commands]
     assert results[-1].returncode == 1 and "docs/guide.md:3:1: GB021 unclosed-block" in results[-1].stdout
     issues = json.loads((project / report).read_text(encoding="utf-8"))
     assert issues and all(
@@ -83,3 +92,36 @@ def test_templates_install_from_the_configurable_source() -> None:
     gitlab = yaml.safe_load((CI / "gitlab-ci.yml").read_text(encoding="utf-8"))["gitbook-lint"]
     assert gitlab["variables"]["GITBOOK_LINT_SOURCE"].startswith("git+https://")
     assert 'python -m pip install "$GITBOOK_LINT_SOURCE"' in gitlab["script"]
+    assert gitlab["variables"]["GIT_DEPTH"] == "0" and gitlab["cache"]["paths"] == [".cache/pip"]
+
+
+PINNED = re.compile(r"^[\w.-]+/[\w./-]+@[0-9a-f]{40}$")
+
+
+def test_github_template_is_hardened() -> None:
+    """Actions pinned by commit, no token left in the checkout, pip's cache kept, and the whole
+    history for --diff-base and the rename hints."""
+    workflow = yaml.safe_load((CI / "github-actions.yml").read_text(encoding="utf-8"))
+    steps = workflow["jobs"]["gitbook-lint"]["steps"]
+    uses = [step["uses"] for step in steps if "uses" in step]
+    assert uses and all(PINNED.match(used) for used in uses), uses
+    checkout = next(step for step in steps if step.get("uses", "").startswith("actions/checkout@"))
+    assert checkout["with"] == {"fetch-depth": 0, "persist-credentials": False}
+    cache = next(step for step in steps if step.get("uses", "").startswith("actions/cache@"))
+    assert cache["with"]["path"] == "~/.cache/pip"
+    assert "--diff-base" in steps[-1]["run"] and "DIFF_BASE" in workflow["env"]
+
+
+def test_pull_request_command_reports_only_the_change(tmp_path: Path) -> None:
+    """The annotation step with DIFF_BASE set, in a clone where the base branch is `origin/main`."""
+    workflow = yaml.safe_load((CI / "github-actions.yml").read_text(encoding="utf-8"))
+    command = workflow["jobs"]["gitbook-lint"]["steps"][-1]["run"]
+    origin = _project(tmp_path / "origin")
+    for args in (["init", "-q", "-b", "main"], ["add", "-A"], ["-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", "x"]):
+        subprocess.run(["git", *args], cwd=origin, check=True, capture_output=True)
+    clone = tmp_path / "clone"
+    subprocess.run(["git", "clone", "-q", str(origin), str(clone)], check=True, capture_output=True)
+    (clone / "docs" / "README.md").write_text("# Accueil\n\nUne phrase de plus.\n", encoding="utf-8")
+    unchanged_error = _run(command, clone, DIFF_BASE="origin/main")
+    assert unchanged_error.returncode == 0 and unchanged_error.stdout == "", unchanged_error.stdout
+    assert _run(command, clone, DIFF_BASE="").returncode == 1  # a push to main: the whole space

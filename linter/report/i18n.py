@@ -74,6 +74,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "cache-cleaned": {"en": "cache deleted: {path}", "fr": "cache supprimé : {path}"},
     "no-cache-here": {"en": "no cache to delete at {path}", "fr": "aucun cache à supprimer dans {path}"},
     "cannot-clean": {"en": "cannot delete the cache: {error}", "fr": "impossible de supprimer le cache : {error}"},
+    "no-match": {"en": "no file matches {pattern}", "fr": "aucun fichier ne correspond à {pattern}"},
     "no-diff-base": {
         "en": "cannot find the revision {rev}, or where it and HEAD part: a shallow clone needs more history (`git fetch --unshallow`, or `fetch-depth: 0` in actions/checkout)",
         "fr": "révision {rev} introuvable, ou pas d'ancêtre commun avec HEAD : un clone superficiel demande plus d'historique (`git fetch --unshallow`, ou `fetch-depth: 0` dans actions/checkout)",

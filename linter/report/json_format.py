@@ -10,7 +10,9 @@ from .escape import printable_finding
 
 def format_json(findings: list[Finding], context: ReportContext | None = None) -> str:
     """A JSON list of objects: path, line, column, rule, name, severity, message (and fix),
-    whether `--fix` applies this finding's fix (`fixable`), and the rule's documentation (`url`)."""
+    whether `--fix` applies this finding's fix (`fixable`), the rule's documentation (`url`),
+    and when known the end (`end_line`, `end_column`) and the fix as text replacements
+    (`edits`). `schemas/report.schema.json` describes it."""
     context = context or ReportContext()
     return json.dumps([_entry(finding, context) for finding in findings], ensure_ascii=False, indent=2) + "\n"
 

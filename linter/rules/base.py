@@ -237,6 +237,7 @@ class Context:
             target,
             edit,
             subject_of(key, args),
+            _end(at, line, column, edit),
         )
 
 
@@ -245,3 +246,14 @@ def subject_of(key: str, args: dict[str, Any]) -> str:
     left out (they are lines, levels and counts that shift when the page is edited elsewhere)."""
     words = [f"{name}={value}" for name, value in sorted(args.items()) if isinstance(value, str)]
     return " ".join([key, *words])
+
+
+def _end(at: Any, line: int, column: int, edit: Edit | None) -> tuple[int, int] | None:
+    """Where the problem ends: after the text a fix replaces, else after a link's destination
+    as written; None when the rule gives only a start."""
+    if edit is not None:
+        return edit.end
+    raw = getattr(at, "raw", None)
+    if isinstance(raw, str) and raw and "\n" not in raw:
+        return max(1, int(line)), max(1, int(column)) + len(raw)
+    return None
