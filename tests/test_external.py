@@ -253,3 +253,21 @@ def test_a_cached_rerun_does_not_even_import_the_http_client(server: Server, tmp
     program = f"from linter.cli import main\ntry:\n    main({args!r})\nexcept SystemExit:\n    pass"
     assert "aiohttp" not in imported_after(program, tmp_path)
     assert server.by_path["/ok"] == 1
+
+
+def test_a_damaged_cache_is_an_empty_cache(server: Server, tmp_path: Path) -> None:
+    from linter.external.cache import ResultCache
+
+    folder = tmp_path / "cache" / "external"
+    folder.mkdir(parents=True)
+    good = {"kind": "ok", "status": 200, "checked_at": 4102444800.0}
+    bad = {"kind": "ok", "status": "deux cents", "checked_at": "hier"}
+    (folder / "results.json").write_text(json.dumps({"version": 1, "results": {"https://a.example/": good, "https://b.example/": bad}}))
+    cache = ResultCache.open(tmp_path / "cache")
+    assert list(cache.entries) == ["https://a.example/"]
+    (folder / "results.json").write_text("{ pas du JSON")
+    assert ResultCache.open(tmp_path / "cache").entries == {}
+    space = write_space(tmp_path / "space", {"README.md": f"# Lien\n\n[ok]({server.url('/ok')})\n"})
+    result = run_cli([str(space), "--external", "--allow-host", "127.0.0.1", "--cache-dir", str(tmp_path / "cache")], tmp_path)
+    assert result.exit_code == 0 and server.by_path["/ok"] == 1
+    assert json.loads((folder / "results.json").read_text())["results"][server.url("/ok")]["kind"] == "ok"

@@ -41,9 +41,18 @@ class ResultCache:
             data = json.loads(self.file.read_text(encoding="utf-8"))
             if data.get("version") != VERSION:
                 return {}
-            return {url: Result.from_dict(url, entry) for url, entry in data["results"].items()}
+            stored = data["results"].items()
         except (OSError, ValueError, TypeError, KeyError, AttributeError):
             return {}
+        entries = {}
+        for url, entry in stored:
+            try:
+                found = Result.from_dict(url, entry)
+            except (ValueError, TypeError, AttributeError):
+                continue
+            if _sound(found):  # an entry edited by hand or by another version is dropped, not trusted
+                entries[url] = found
+        return entries
 
     def fresh(self, url: str, want_ids: bool, now: float | None = None) -> Result | None:
         """The stored result for `url` when still fresh (and holding ids when they are wanted)."""
@@ -75,3 +84,10 @@ def _stored(result: Result) -> dict[str, object]:
     data.pop("requests", None)
     data.pop("url", None)
     return data
+
+
+def _sound(entry: Result) -> bool:
+    numbers = isinstance(entry.checked_at, (int, float)) and isinstance(entry.status, (int, type(None)))
+    ids = entry.ids is None or (isinstance(entry.ids, list) and all(isinstance(name, str) for name in entry.ids))
+    texts = all(isinstance(value, str) for value in (entry.kind, entry.error, entry.detail))
+    return numbers and ids and texts and isinstance(entry.permanent_to, (str, type(None)))

@@ -33,7 +33,8 @@ class Result:
     @classmethod
     def from_dict(cls, url: str, data: dict[str, Any]) -> Result:
         known = {key: data[key] for key in cls.__dataclass_fields__ if key in data and key != "url"}
-        known.setdefault("kind", OK if 200 <= int(data.get("status") or 0) < 300 else BROKEN)
+        if "kind" not in known:
+            known["kind"] = OK if 200 <= int(data.get("status") or 0) < 300 else BROKEN
         return cls(url=url, **known)
 
     @property
