@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+RESULTS = "external-results"  # settings.extra key: address → Result, filled by `run`, read by the rules
+
 # kinds
 OK = "ok"  # the address answers 2xx (perhaps after redirects)
 BROKEN = "broken"  # an error status, or no answer: DNS, TLS, connection, timeout, redirect loop

@@ -15,14 +15,13 @@ from .cache import DAY, HOUR, ResultCache
 from .collect import addresses, host_of
 from .fragments import checkable_fragment
 from .policy import Policy
-from .result import HostStats, Result
+from .result import RESULTS, HostStats, Result
 
 if TYPE_CHECKING:
     from ..model.page import Page
     from ..settings import Settings
 
 OPTIONS = "external"  # settings.extra key: `ExternalSettings`
-RESULTS = "external-results"  # settings.extra key: address → Result
 SUMMARY = "external-summary"  # settings.extra key: `Summary`
 RULE_IDS = ("GB601", "GB602", "GB603")
 FRAGMENT_RULE = "GB603"

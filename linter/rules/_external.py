@@ -5,8 +5,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..external.collect import WebLink, web_links
-from ..external.result import Result
-from ..external.run import RESULTS  # a fixture may give plain dicts there
+from ..external.result import RESULTS, Result  # a fixture may give plain dicts there
 from ..model.page import Page
 from .base import Context
 
