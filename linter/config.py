@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
 from .external.run import OPTIONS as EXTERNAL
 from .external.run import ExternalSettings
-from .guard import Refused, resolve_inside
+from .guard import Refused, repository_top, resolve_inside
 from .parse.frontmatter import yaml_problem
 from .rules import all_rules, selector_vocabulary
 from .rules.base import Rule
@@ -107,10 +107,8 @@ def find_config(start: Path) -> Path | None:
 
 
 def _inside_repository(path: Path) -> Path:
-    folder = path.parent
-    top = next((parent for parent in (folder, *folder.parents) if (parent / ".git").exists()), folder)
     try:
-        resolve_inside(top, path)
+        resolve_inside(repository_top(path.parent), path)
     except Refused as refused:
         raise ConfigError(f"a symbolic link that leads outside the repository ({refused.kind}); it was not read", path) from None
     except OSError:

@@ -78,6 +78,17 @@ def read_inside(root: Path, path: Path, limit: int | None = None) -> bytes:
         return data
 
 
+def repository_top(folder: Path) -> Path:
+    """The nearest folder from `folder` upward holding `.git` (the repository's top), else `folder`."""
+    return next((parent for parent in (folder, *folder.parents) if (parent / ".git").exists()), folder)
+
+
+def read_in_repository(path: Path, limit: int | None = MAX_PAGE_BYTES) -> bytes:
+    """A file that comes with the repository but belongs to no space (`.gitignore`, the
+    site-wide `gitbook-docs.yaml`): read through the same guard, the repository as the root."""
+    return read_inside(repository_top(path.absolute().parent), path, limit)
+
+
 def classify_entry(root: Path, path: Path) -> str | None:
     """Why a file found in the space will not be read (a `Refused` kind), or None when it can be."""
     if not os.path.islink(path):

@@ -304,3 +304,15 @@ def test_a_configuration_file_linked_outside_the_repository_is_refused_not_read(
     result = run_cli([str(space)], cwd=repository)
     assert result.exit_code == 2 and "leads outside the repository" in result.output
     assert SECRET not in result.output and "outside/secret.txt" not in result.output
+
+
+def test_a_gitignore_linked_outside_the_repository_is_not_read(tmp_path: Path) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "patterns").write_text("*.md\n", encoding="utf-8")  # would leave every page out
+    repository = tmp_path / "depot"
+    (repository / ".git").mkdir(parents=True)
+    space = write_space(repository / "docs")
+    (repository / ".gitignore").symlink_to(outside / "patterns")
+    findings = lint_paths([str(space)], Settings()).findings
+    assert any(finding.rule_id == "GB021" for finding in findings)

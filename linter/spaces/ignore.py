@@ -7,6 +7,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
+from ..guard import Refused, read_in_repository
+
 if TYPE_CHECKING:  # the settings import the rule registry, which imports the model: no cycle at run time
     import pathspec
 
@@ -100,8 +102,8 @@ def _folder_spec(folder: Path) -> pathspec.GitIgnoreSpec | None:
 
 def _spec_of(gitignore: Path) -> pathspec.GitIgnoreSpec:
     try:
-        lines = gitignore.read_text(encoding="utf-8", errors="replace").splitlines()
-    except OSError:
+        lines = read_in_repository(gitignore).decode("utf-8", errors="replace").splitlines()
+    except (OSError, Refused):  # a link out of the repository is not read
         lines = []
     return gitignore_spec(lines)
 

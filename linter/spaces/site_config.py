@@ -21,6 +21,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from ..guard import Refused, read_in_repository
+from ..guard import repository_top as _repository_top
 from ..parse.frontmatter import FrontMatter, JsonPath, load_front_matter
 
 SITE_CONFIG_NAMES = ("gitbook-docs.yaml", "docs.yaml")
@@ -91,8 +93,8 @@ def _stamp(path: Path) -> tuple[int, int]:
 def _read(path: Path, _stamp: tuple[int, int]) -> SiteConfig | None:
     """The file read once per version (the CLI, the plan and each space's loader ask)."""
     try:
-        text = path.read_bytes().decode("utf-8", errors="replace").replace("\r\n", "\n")
-    except OSError:
+        text = read_in_repository(path).decode("utf-8", errors="replace").replace("\r\n", "\n")
+    except (OSError, Refused):  # a link out of the repository is not read
         return None
     config = load_front_matter(text, 1)
     if not _is_gitbooks(path, config, text):
@@ -140,8 +142,3 @@ def _folder(site: SiteConfig, directory: str | None) -> Path | None:
     return folder if inside else None
 
 
-def _repository_top(folder: Path) -> Path:
-    for candidate in (folder, *folder.parents):
-        if (candidate / ".git").exists():
-            return candidate
-    return folder
