@@ -58,11 +58,18 @@ class Scenario:
     error: str | None = None
 
 
+def environment() -> dict[str, str]:
+    """As a user runs it: Python keeps its compiled modules (some sandboxes turn that off)."""
+    env = child_env()
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
 def run_timed(command: str) -> tuple[Sample, str]:
     """Run through /bin/sh; wall time, and CPU and max RSS from os.wait4 (children included)."""
     with tempfile.TemporaryFile() as err:
         start = time.perf_counter()
-        proc = subprocess.Popen(command, shell=True, stdout=subprocess.DEVNULL, stderr=err, env=child_env())
+        proc = subprocess.Popen(command, shell=True, stdout=subprocess.DEVNULL, stderr=err, env=environment())
         _, status, usage = os.wait4(proc.pid, 0)
         wall = time.perf_counter() - start
         err.seek(0)

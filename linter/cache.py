@@ -76,3 +76,119 @@ def clean(folder: Path) -> bool:
         raise OSError(f"{folder} does not look like a gitbook-lint cache (no CACHEDIR.TAG): not deleted")
     shutil.rmtree(folder)
     return True
+
+
+# -- what is kept ------------------------------------------------------------------------------
+#
+# Two kinds of files, both pickles written atomically and checked when read (a truncated, corrupt
+# or foreign file is ignored, and rebuilt by the run):
+#   pages/xx/<key>.pickle  one parsed page model, content-addressed: its key hashes the tool's
+#                          fingerprint, the page's path and the hash of its bytes. Never stale,
+#                          only unused; `cache clean` empties the folder.
+#   runs/<key>.pickle      per space and configuration, the page rules' findings on each page and
+#                          the site rules' findings, with the hashes they were computed from.
+# Entries hold the tool's fingerprint: the version, a hash of the package's own source and
+# schemas (a development edit never reuses stale entries) and the versions of the libraries
+# that shape the model and the findings.
+
+_LIBRARIES = ("markdown-it-py", "mdit-py-plugins", "pyyaml", "jsonschema", "email-validator", "pathspec")
+_fingerprint: str | None = None
+
+
+def digest(*parts: bytes | str) -> str:
+    """A short hash of the parts (separated, so that ("ab", "c") and ("a", "bc") differ)."""
+    import hashlib
+
+    hasher = hashlib.blake2b(digest_size=16)
+    for part in parts:
+        data = part.encode("utf-8", "surrogatepass") if isinstance(part, str) else part
+        hasher.update(len(data).to_bytes(8, "little"))
+        hasher.update(data)
+    return hasher.hexdigest()
+
+
+def tool_fingerprint() -> str:
+    """What the cached models and findings were made by; computed once per process."""
+    global _fingerprint
+    if _fingerprint is None:
+        import sys
+        from importlib import metadata
+
+        from . import __version__
+
+        package = Path(__file__).parent
+        sources = sorted([*package.rglob("*.py"), *(package.parent / "schemas").rglob("*.json")])
+        versions = []
+        for name in _LIBRARIES:
+            try:
+                versions.append(f"{name}={metadata.version(name)}")
+            except metadata.PackageNotFoundError:
+                versions.append(f"{name}=?")
+        parts: list[bytes | str] = [__version__, sys.version, *versions]
+        for source in sources:
+            try:
+                parts += [source.relative_to(package.parent).as_posix(), source.read_bytes()]
+            except (OSError, ValueError):
+                parts.append(str(source))
+        _fingerprint = digest(*parts)
+    return _fingerprint
+
+
+def read_entry(path: Path, header: tuple[object, ...]) -> object | None:
+    """The value stored in `path` under exactly `header`; None when the file is missing,
+    unreadable, truncated, corrupt, or holds something else."""
+    import pickle
+
+    try:
+        with open(path, "rb") as handle:
+            stored = pickle.load(handle)
+    except Exception:  # noqa: BLE001 - whatever is wrong with a cache file, it is only rebuilt
+        return None
+    if not isinstance(stored, tuple) or len(stored) != 2 or stored[0] != header:
+        return None
+    return stored[1]
+
+
+def write_entry(path: Path, header: tuple[object, ...], value: object) -> None:
+    """Store `value` under `header`, atomically; a cache that cannot be written is no error."""
+    import pickle
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomically(path, pickle.dumps((header, value), protocol=pickle.HIGHEST_PROTOCOL))
+    except (OSError, pickle.PicklingError, RecursionError, TypeError, AttributeError):
+        pass
+
+
+class PageStore:
+    """What is made from one file's bytes, by kind, path and content hash: parsed page models
+    (pickled bytes, as the parallel parse makes), the SUMMARY.md nav tree."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder / "pages"
+        self.fingerprint = tool_fingerprint()
+
+    def _file(self, kind: str, path: str, content: str) -> tuple[Path, tuple[str, ...]]:
+        key = digest(kind, self.fingerprint, path, content)
+        return self.folder / key[:2] / f"{key}.pickle", (kind, self.fingerprint, path, content)
+
+    def get(self, path: str, content: str) -> tuple[bytes, bytes, str] | None:
+        """(pickled facts, pickled prose, facts hash) of this page at these bytes, if stored."""
+        found = read_entry(*self._file("page", path, content))
+        if isinstance(found, tuple) and len(found) == 3 and isinstance(found[0], bytes) and isinstance(found[1], bytes):
+            return found[0], found[1], str(found[2])
+        return None
+
+    def put(self, path: str, content: str, facts: bytes, prose: bytes, facts_hash: str) -> None:
+        write_entry(*self._file("page", path, content), (facts, prose, facts_hash))
+
+    def get_object(self, kind: str, path: str, content: str) -> object | None:
+        return read_entry(*self._file(kind, path, content))
+
+    def put_object(self, kind: str, path: str, content: str, value: object) -> None:
+        write_entry(*self._file(kind, path, content), value)
+
+
+def space_store(cache: Path, root: Path, key: str) -> Path:
+    """The file holding a space's findings under one configuration."""
+    return cache / "runs" / f"{digest(str(root), key)}.pickle"

@@ -11,6 +11,7 @@ import traceback
 from typing import Callable, Iterable, Iterator
 
 from .finding import Finding
+from .incremental import RunMemo
 from .model.page import Page
 from .model.site import Site
 from .rules.base import Context, Rule
@@ -41,14 +42,16 @@ def lint_site(
     pages = list(site.pages.values())
     if report_on is not None and not broken_targets:
         pages = [page for page in pages if page.path in report_on]
+    memo = RunMemo.open(site, settings)
     for done, page in enumerate(pages, 1):
         for rule in page_rules:
-            findings.update(_run(rule, page, Context(rule, site, settings, settings.options_for(rule), page)))
+            findings.update(_page_rule(rule, page, site, settings, memo))
+        page.release_prose()  # a lean model: the page's prose is read again if ever needed
         if progress is not None:
             progress(done, len(pages))
-    for rule in rules:
-        if rule.scope == "site":
-            findings.update(_run(rule, site, Context(rule, site, settings, settings.options_for(rule))))
+    findings.update(_site_rules(rules, site, settings, memo))
+    if memo is not None:
+        memo.save()
     outcome = apply_suppressions(site, findings, settings, rules)
     kept = list(outcome.kept)
     for rule in rules:
@@ -59,6 +62,33 @@ def lint_site(
         targets = broken_targets or set()
         kept = [finding for finding in kept if finding.path in report_on or finding.target in targets]
     return sorted(set(kept))
+
+
+def _page_rule(rule: Rule, page: Page, site: Site, settings: Settings, memo: RunMemo | None) -> tuple[Finding, ...]:
+    """A page rule's findings on a page: from the cache when still true, else from running it."""
+    reused = memo.reused(page.path, rule.id) if memo is not None else None
+    if reused is not None:
+        assert memo is not None
+        memo.note(page.path, rule.id, reused, memo.was_site_read(page.path, rule.id), ran=False)
+        return reused
+    ctx = Context(rule, site, settings, settings.options_for(rule), page)
+    found = tuple(_run(rule, page, ctx))
+    if memo is not None:
+        memo.note(page.path, rule.id, found, ctx.site_read, ran=True)
+    return found
+
+
+def _site_rules(rules: list[Rule], site: Site, settings: Settings, memo: RunMemo | None) -> tuple[Finding, ...]:
+    reused = memo.site_findings() if memo is not None else None
+    if reused is not None:
+        return reused
+    found: list[Finding] = []
+    for rule in rules:
+        if rule.scope == "site":
+            found.extend(_run(rule, site, Context(rule, site, settings, settings.options_for(rule))))
+    if memo is not None:
+        memo.note_site(tuple(found))
+    return tuple(found)
 
 
 def enabled_rules(settings: Settings) -> list[Rule]:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
 
+from .cache import PageStore, cache_directory
 from .engine import lint_site
 from .external.run import check_external
 from .finding import Finding
@@ -171,7 +172,13 @@ def lint_paths(
             request = replace(request, files=set())
         if progress is not None:
             progress.reading(printable(display_path_of(request.folder)))
-        site = Site.load(request.folder, exclude=PathFilter.factory(settings), only=request.only, max_page_bytes=settings.max_page_size or MAX_PAGE_BYTES)
+        site = Site.load(
+            request.folder,
+            exclude=PathFilter.factory(settings),
+            only=request.only,
+            max_page_bytes=settings.max_page_size or MAX_PAGE_BYTES,
+            cache=page_store(request.folder, settings),
+        )
         result.sites.append(site)
         report_on, broken = _scope(site, request, diff_base)
         result.scopes.append((site, report_on))
@@ -184,6 +191,12 @@ def lint_paths(
                 seen.add(shown)
                 result.findings.append(shown)
     return result
+
+
+def page_store(folder: Path, settings: Settings) -> PageStore | None:
+    """Where parsed pages are kept between runs; None with `--no-cache`."""
+    cache = cache_directory(folder, settings) if settings.cache else None
+    return PageStore(cache) if cache is not None else None
 
 
 def _scope(site: Site, request: SpaceRequest, diff_base: str | None) -> tuple[set[str] | None, set[str] | None]:

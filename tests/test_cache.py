@@ -64,3 +64,18 @@ def test_cache_clean_refuses_a_folder_that_is_no_cache(tmp_path: Path) -> None:
     result = run_cli(["cache", "clean", "--cache-dir", str(mine)], tmp_path)
     assert result.exit_code == 2 and "not deleted" in result.stderr
     assert (mine / "keep.txt").is_file()
+
+
+def test_pages_from_the_cache_load_their_prose_on_use_and_drop_it_after_their_rules(tmp_path: Path) -> None:
+    from linter.model.page import PROSE_FIELDS
+    from linter.run import lint_paths
+
+    space = write_space(tmp_path / "docs", {"README.md": "# Accueil\n\nDu **texte** et ~~du barré~~.\n"})
+    cold = lint_paths([str(space)], Settings(cache_dir=tmp_path / "c")).sites[0].pages["README.md"]
+    warm = lint_paths([str(space)], Settings(cache_dir=tmp_path / "c")).sites[0].pages["README.md"]
+    assert not any(name in vars(warm) for name in PROSE_FIELDS)  # the rules ran; the prose went
+    assert warm.links == cold.links and warm.headings == cold.headings  # the facts stay
+    assert warm.text_runs == cold.text_runs and warm.strikes == cold.strikes  # loaded on use
+    assert warm.index.line_text(0) == "# Accueil"
+    warm.release_prose()
+    assert "text_runs" not in vars(warm) and warm.text == cold.text

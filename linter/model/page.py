@@ -139,6 +139,10 @@ def decode_source(data: bytes) -> tuple[str, list[SourceProblem]]:
     return text, problems
 
 
+# What rules about other pages never read of a page (see `page_cache`, `Page.release_prose`).
+PROSE_FIELDS = ("text", "index", "text_runs", "text_blocks", "strikes")
+
+
 @dataclass
 class Page:
     """A parsed Markdown page. `path` is relative to the space root, POSIX style."""
@@ -174,7 +178,32 @@ class Page:
     def __getstate__(self) -> dict[str, Any]:
         state = dict(self.__dict__)
         state["_tokens"] = None  # the model holds what rules need; tokens cost most to pickle
+        state.pop("_prose_loader", None)
         return state
+
+    # A lean page: the prose (PROSE_FIELDS) may be left out of a page read from the cache, and
+    # loaded on first use by the loader the cache sets; `release_prose` drops it again once the
+    # page's rules ran. Other pages' rules and the site rules read facts, not prose.
+
+    def __getattr__(self, name: str) -> Any:
+        # Called only when an attribute is missing: prose not loaded yet.
+        loader = self.__dict__.get("_prose_loader")
+        if loader is None or name not in PROSE_FIELDS:
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+        self.__dict__.update(loader())
+        return self.__dict__[name]
+
+    def set_prose_loader(self, loader: Any) -> None:
+        """Leave the prose out, to be loaded by `loader() -> dict` when something reads it."""
+        for name in PROSE_FIELDS:
+            self.__dict__.pop(name, None)
+        self.__dict__["_prose_loader"] = loader
+
+    def release_prose(self) -> None:
+        """Drop the prose of a page that can load it again (see `set_prose_loader`)."""
+        if "_prose_loader" in self.__dict__:
+            for name in PROSE_FIELDS:
+                self.__dict__.pop(name, None)
 
     @property
     def block_problems(self) -> list[TagRef]:

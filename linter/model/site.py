@@ -103,6 +103,8 @@ class Site:
     site_config: SiteConfig | None = None  # the site-wide Git Sync file of the repository, if any
     # Derived data that model helpers compute once per site (see `references.references`).
     memo: dict[Any, Any] = field(default_factory=dict, repr=False)
+    # With the cache on: each page's content hash and facts hash (see `page_cache`).
+    digests: dict[str, tuple[str, str]] = field(default_factory=dict, repr=False)
     _by_nfc: dict[str, str] = field(default_factory=dict, repr=False)
     _dirs_nfc: set[str] = field(default_factory=set, repr=False)
 
@@ -117,13 +119,15 @@ class Site:
         jobs: int | None = None,
         only: set[str] | None = None,
         max_page_bytes: int | None = MAX_PAGE_BYTES,
+        cache: Any = None,
     ) -> Site:
         """Read the space in `folder`. `exclude(relpath) -> bool` leaves files out (paths relative
         to the root, folders with a trailing `/`); an object with `for_root(root)` is first asked
         for that predicate once the root is known. `jobs` is the number of processes that parse
         pages (default: one per core for large spaces). `only`: read just these files of the
         folder, not the folder (a lone file outside any space). `max_page_bytes`: larger pages
-        are reported (GB001) and not parsed; None for no limit."""
+        are reported (GB001) and not parsed; None for no limit. `cache`: a `PageStore` whose
+        models of unchanged pages are reused instead of parsing them again."""
         base = Path(folder).resolve()
         config = read_space_config(base) if only is None else None
         site = cls(base=base, root=base, config=config, max_page_bytes=max_page_bytes, partial=only is not None)
@@ -135,9 +139,13 @@ class Site:
             site._scan(exclude, frozenset(nested_spaces(site.root)))
         else:
             site._list(only)
-        site._read_pages(jobs)
+        site._read_pages(jobs, cache)
         summary_page = site.pages.get(site.summary_path)
-        if summary_page is not None:
+        if summary_page is not None and cache is not None:
+            from .page_cache import summary_of
+
+            site.summary = summary_of(site, summary_page, cache)
+        elif summary_page is not None:
             site.summary = read_summary(summary_page)
         return site
 
@@ -209,8 +217,13 @@ class Site:
         self._by_nfc = {nfc(path): path for path in self.files}
         self._dirs_nfc = {nfc(path) for path in self.directories}
 
-    def _read_pages(self, jobs: int | None) -> None:
+    def _read_pages(self, jobs: int | None, cache: Any = None) -> None:
         names = [path for path in self.files if is_page_path(path)]
+        if cache is not None:
+            from .page_cache import read_pages
+
+            self.pages.update(read_pages(self, names, jobs, cache))
+            return
         # SUMMARY.md is read here, in this process: its nav tree is built from its tokens, which
         # a page parsed in a worker process leaves behind (and would have to parse again).
         in_process = [name for name in names if name == self.summary_path]
@@ -401,18 +414,25 @@ def parse_pages(root: Path, names: list[str], jobs: int | None, limit: int | Non
     workers = jobs if jobs is not None else min(os.cpu_count() or 1, 8)
     if workers <= 1 or len(names) < PARALLEL_THRESHOLD:
         return [read_page(root, name, limit) for name in names]
+    chunks = [names[start : start + CHUNK] for start in range(0, len(names), CHUNK)]
+    found = in_processes(_read_chunk, [(root, chunk, limit) for chunk in chunks], workers)
+    return [read_page(root, name, limit) for name in names] if found is None else found
+
+
+def in_processes(function: Any, calls: list[tuple[Any, ...]], workers: int) -> list[Any] | None:
+    """`function(*call)` for each call, on `workers` processes, results (lists) joined in order;
+    None when processes cannot be started here (sandbox, limits): the caller works in-process."""
     import multiprocessing  # only large spaces pay for the process machinery
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
-    chunks = [names[start : start + CHUNK] for start in range(0, len(names), CHUNK)]
     try:
         context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
         with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            mapped = pool.map(_read_chunk, [root] * len(chunks), chunks, [limit] * len(chunks))
-            return [page for chunk in mapped for page in chunk]
-    except (OSError, BrokenProcessPool):  # no processes here (sandbox, limits): read in-process
-        return [read_page(root, name, limit) for name in names]
+            mapped = pool.map(function, *zip(*calls))
+            return [item for chunk in mapped for item in chunk]
+    except (OSError, BrokenProcessPool):
+        return None
 
 
 def _unreadable(error: OSError | Refused, limit: int | None) -> Any:

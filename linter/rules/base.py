@@ -194,11 +194,19 @@ class Context:
     """What a rule sees besides its model: the site, its options, the language, the settings."""
 
     rule: Rule
-    site: Site
+    _site: Site
     settings: Settings
     options: dict[str, Any] = field(default_factory=dict)
     page: Page | None = None
     suppressions: SuppressionPass | None = None  # for the rules of scope "suppressions"
+    # Set when the rule looked at the site: its findings on this page may then change when
+    # other pages do, and the cache keys them by the whole space, not by this page alone.
+    site_read: bool = field(default=False, init=False, repr=False, compare=False)
+
+    @property
+    def site(self) -> Site:
+        self.site_read = True
+        return self._site
 
     @property
     def lang(self) -> str:

@@ -1,0 +1,172 @@
+"""What a run may take from the previous one: the findings of rules on pages that did not change.
+
+Stored per space and configuration (`cache.space_store`), checked against hashes computed now:
+
+- a page rule's findings on a page are reused when the page's bytes are the same and, if the
+  rule looked at the site while it ran (`Context.site_read`), when no page's *facts* changed
+  either (`facts_key`: the file list, the space's configuration, the Git HEAD and every page's
+  facts hash, see `model.page_cache`);
+- the site rules' findings are reused when nothing at all changed (`content_key`).
+
+The configuration (every setting, the page-type schema files' bytes) and the tool's fingerprint
+name the file, so another configuration never sees these findings. Suppressions are applied
+afterwards, on every run, as are the rules that judge them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .cache import cache_directory, digest, read_entry, space_store, tool_fingerprint, write_entry
+from .finding import Finding
+
+if TYPE_CHECKING:
+    from .model.site import Site
+    from .settings import Settings
+
+
+@dataclass
+class PageRecord:
+    content: str  # the hash of the page's bytes the findings were computed on
+    facts_key: str  # the space's facts when the site-reading rules ran
+    site_rules: frozenset[str]  # the rules that looked at the site on this page
+    findings: dict[str, tuple[Finding, ...]]  # by rule id; rules without findings are absent
+
+
+@dataclass
+class RunMemo:
+    file: Path
+    header: tuple[str, ...]
+    content: dict[str, str]  # path → content hash of the pages read now
+    facts_key: str
+    content_key: str
+    old_pages: dict[str, PageRecord] = field(default_factory=dict)
+    old_site: tuple[str, tuple[Finding, ...]] | None = None
+    pages: dict[str, PageRecord] = field(default_factory=dict)
+    site: tuple[str, tuple[Finding, ...]] | None = None
+    changed: bool = False
+    fresh: set[str] = field(default_factory=set)  # the pages whose record this run rewrites
+
+    @classmethod
+    def open(cls, site: Site, settings: Settings) -> RunMemo | None:
+        """The memo of this space under these settings; None when the cache is off."""
+        folder = cache_directory(site.base, settings) if settings.cache and site.digests else None
+        if folder is None:
+            return None
+        config = configuration_key(settings)
+        header = ("run", tool_fingerprint(), config)
+        structure = structure_key(site)
+        content = {path: hashes[0] for path, hashes in site.digests.items()}
+        unread = sorted(path for path in site.pages if path not in site.digests)  # read errors: never reused
+        facts = digest(structure, *unread, *(f"{p}\0{h[1]}" for p, h in sorted(site.digests.items())))
+        everything = digest(structure, *unread, *(f"{p}\0{h}" for p, h in sorted(content.items())))
+        memo = cls(space_store(folder, site.root, config), header, content, facts, everything)
+        stored = read_entry(memo.file, header)
+        if isinstance(stored, dict):
+            old = stored.get("pages", {})
+            memo.old_pages = {path: record for path, record in old.items() if path in site.pages}
+            memo.old_site = stored.get("site")
+            memo.changed = len(memo.old_pages) != len(old)  # pages gone: their records go too
+        memo.pages = dict(memo.old_pages)
+        return memo
+
+    def reused(self, path: str, rule_id: str) -> tuple[Finding, ...] | None:
+        """The findings of `rule_id` on `path` from an earlier run, if still true."""
+        record = self.old_pages.get(path)
+        if record is None or path not in self.content or record.content != self.content[path]:
+            return None
+        if rule_id in record.site_rules and record.facts_key != self.facts_key:
+            return None
+        return record.findings.get(rule_id, ())
+
+    def was_site_read(self, path: str, rule_id: str) -> bool:
+        return rule_id in self.old_pages[path].site_rules
+
+    def note(self, path: str, rule_id: str, findings: tuple[Finding, ...], site_read: bool, *, ran: bool) -> None:
+        """What `rule_id` found on `path` (`ran` now, or reused), for the next run."""
+        if path not in self.content:
+            return
+        if path not in self.fresh:
+            self.fresh.add(path)
+            self.pages[path] = PageRecord(self.content[path], self.facts_key, frozenset(), {})
+        record = self.pages[path]
+        self.changed = self.changed or ran
+        if site_read:
+            record.site_rules = record.site_rules | {rule_id}
+        if findings:
+            record.findings[rule_id] = findings
+
+    def site_findings(self) -> tuple[Finding, ...] | None:
+        if self.old_site is not None and self.old_site[0] == self.content_key:
+            return self.old_site[1]
+        return None
+
+    def note_site(self, findings: tuple[Finding, ...]) -> None:
+        self.site = (self.content_key, findings)
+        self.changed = True
+
+    def save(self) -> None:
+        """Write what changed; the last of two concurrent runs wins, each file whole."""
+        if self.site is None:
+            self.site = self.old_site
+        if self.changed:
+            write_entry(self.file, self.header, {"pages": self.pages, "site": self.site})
+
+
+def configuration_key(settings: Settings) -> str:
+    """Every setting that may change a finding, and the bytes of the page-type schemas named."""
+    neutral = replace(settings, cache=True, cache_dir=None)
+    schemas = []
+    for schema in sorted(settings.page_schemas.values()):
+        try:
+            schemas.append((Path(settings.config_dir or ".") / schema).read_bytes())
+        except OSError:
+            schemas.append(b"")
+    return digest(repr(neutral), *schemas)
+
+
+def structure_key(site: Site) -> str:
+    """Everything about the space besides its pages' text that rules read."""
+    parts = [
+        str(site.root),
+        site.readme_path,
+        site.summary_path,
+        repr(site.ignored_root),
+        site.config.raw if site.config is not None else "",
+        repr(site.site_config),
+        "\n".join(site.files),
+        "\n".join(sorted(site.directories)),
+        repr(site.skipped),
+        repr(sorted(site.refused.items())),
+        repr(site.unreadable_folders),
+        git_head(site.root),
+    ]
+    return digest(*parts)
+
+
+def git_head(start: Path) -> str:
+    """The commit checked out in the repository holding `start` (what Git history rules see)."""
+    for folder in (start, *start.parents):
+        dot_git = folder / ".git"
+        if not dot_git.exists():
+            continue
+        try:
+            gitdir = dot_git
+            if dot_git.is_file():
+                gitdir = (folder / dot_git.read_text(encoding="utf-8").split(":", 1)[1].strip()).resolve()
+            head = (gitdir / "HEAD").read_text(encoding="utf-8").strip()
+            parts = [head]
+            if head.startswith("ref:"):
+                ref = head[4:].strip()
+                common = gitdir / "commondir"
+                shared = (gitdir / common.read_text(encoding="utf-8").strip()).resolve() if common.is_file() else gitdir
+                for candidate in (gitdir / ref, shared / ref, shared / "packed-refs"):
+                    if candidate.is_file():
+                        parts.append(candidate.read_text(encoding="utf-8", errors="replace"))
+                        break
+            return digest(*parts)
+        except (OSError, IndexError):
+            return "unreadable"
+    return ""

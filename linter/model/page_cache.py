@@ -1,0 +1,135 @@
+"""Reading a space's pages through the cache: a page whose bytes are unchanged is not parsed again.
+
+Each page is read once here and hashed; a stored model for that path and hash is reused, the
+others are parsed (on every core for many pages) from the very bytes that were hashed, so a file
+edited meanwhile is never stored under the hash of its older text.
+
+A model is stored in two parts: its facts (front matter, headings, anchors, links, blocks, tag
+lines, comments, problems) and its prose (`PROSE_FIELDS`: the text, its line index, text runs and
+blocks, struck runs). Only the facts are loaded; the prose is loaded when a rule reads it, and
+dropped again once the page's rules ran (`Page.release_prose`): memory holds the facts of every
+page and the prose of one. The hash of the facts is the page's *facts hash*: a page rule that
+looks at other pages is reused on an unchanged page as long as no page's facts changed (see
+`incremental`): editing a sentence leaves the other pages' findings alone; renaming a heading, a
+link or a file does not.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any, Callable
+
+from ..cache import PageStore, digest
+from ..guard import Refused
+from . import site as site_module
+from .page import PROSE_FIELDS, Page
+from .site import CHUNK, PARALLEL_THRESHOLD, in_processes, read_page
+from .summary import Summary, read_summary
+
+if TYPE_CHECKING:
+    from .site import Site
+
+_PROTOCOL = pickle.HIGHEST_PROTOCOL
+
+
+def _split(page: Page) -> tuple[bytes, bytes, str]:
+    """(pickled facts, pickled prose, facts hash) of a parsed page."""
+    state = page.__getstate__()
+    prose = {name: state.pop(name) for name in PROSE_FIELDS}
+    facts = pickle.dumps(state, protocol=_PROTOCOL)
+    return facts, pickle.dumps(prose, protocol=_PROTOCOL), digest(facts)
+
+
+def _from_facts(facts: bytes) -> Page | None:
+    try:
+        state = pickle.loads(facts)
+    except Exception:  # noqa: BLE001 - a damaged entry is parsed again
+        return None
+    if not isinstance(state, dict) or not isinstance(state.get("path"), str):
+        return None
+    page = Page.__new__(Page)
+    page.__dict__.update(state)
+    return page
+
+
+def _parse_and_store(items: list[tuple[str, bytes, str]], store: PageStore) -> list[tuple[str, bytes, str]]:
+    """In a worker: parse, store both parts, send back (path, pickled facts, facts hash)."""
+    done = []
+    for path, data, content in items:
+        facts, prose, facts_hash = _split(Page.from_bytes(path, data))
+        store.put(path, content, facts, prose, facts_hash)
+        done.append((path, facts, facts_hash))
+    return done
+
+
+def read_pages(site: Site, names: list[str], jobs: int | None, store: PageStore) -> dict[str, Page]:
+    pages: dict[str, Page] = {}
+    to_parse: list[tuple[str, bytes, str]] = []
+    for name in names:
+        try:
+            data = site_module.read_inside(site.root, site.root / name, site.max_page_bytes)
+        except (OSError, Refused):
+            pages[name] = read_page(site.root, name, site.max_page_bytes)  # says why, never stored
+            continue
+        content = digest(data)
+        stored = store.get(name, content)
+        page = _from_facts(stored[0]) if stored is not None else None
+        if stored is None or page is None or page.path != name:
+            to_parse.append((name, data, content))
+            continue
+        page.set_prose_loader(_prose_loader(site, store, name, content))
+        pages[name] = page
+        site.digests[name] = (content, stored[2])
+    workers = jobs if jobs is not None else min(os.cpu_count() or 1, 8)
+    parsed = None
+    if workers > 1 and len(to_parse) >= PARALLEL_THRESHOLD:
+        chunks = [to_parse[start : start + CHUNK] for start in range(0, len(to_parse), CHUNK)]
+        parsed = in_processes(_parse_and_store, [(chunk, store) for chunk in chunks], workers)
+    if parsed is not None:  # many pages: their facts now, their prose from the cache when read
+        contents = {path: content for path, _, content in to_parse}
+        for path, facts, facts_hash in parsed:
+            page = _from_facts(facts)
+            assert page is not None
+            page.set_prose_loader(_prose_loader(site, store, path, contents[path]))
+            pages[path] = page
+            site.digests[path] = (contents[path], facts_hash)
+    else:  # a few pages: parsed here, and kept whole
+        for path, data, content in to_parse:
+            page = pages[path] = Page.from_bytes(path, data)
+            facts, prose, facts_hash = _split(page)
+            store.put(path, content, facts, prose, facts_hash)
+            site.digests[path] = (content, facts_hash)
+    return {name: pages[name] for name in names}
+
+
+def _prose_loader(site: Site, store: PageStore, path: str, content: str) -> Callable[[], dict[str, Any]]:
+    root, limit = site.root, site.max_page_bytes
+
+    def load() -> dict[str, Any]:
+        stored = store.get(path, content)
+        if stored is not None:
+            try:
+                prose = pickle.loads(stored[1])
+                if isinstance(prose, dict) and set(prose) == set(PROSE_FIELDS):
+                    return prose
+            except Exception:  # noqa: BLE001 - a damaged entry: read the page again
+                pass
+        # The entry went away meanwhile (`cache clean` during the run): parse the page again.
+        fresh = read_page(root, path, limit)
+        return {name: getattr(fresh, name) for name in PROSE_FIELDS}
+
+    return load
+
+
+def summary_of(site: Site, page: Page, store: PageStore) -> Summary:
+    """SUMMARY.md's nav tree: stored beside the page, as building it needs the page's tokens."""
+    content = site.digests.get(page.path, ("", ""))[0]
+    found = store.get_object("summary", page.path, content) if content else None
+    if isinstance(found, Summary):
+        return replace(found, page=page)  # stored without the page, which is stored on its own
+    summary = read_summary(page)
+    if content:
+        store.put_object("summary", page.path, content, replace(summary, page=None))
+    return summary
