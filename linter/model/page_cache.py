@@ -19,6 +19,7 @@ from __future__ import annotations
 import os
 import pickle
 from dataclasses import replace
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
 from ..cache import PageStore, digest
@@ -54,13 +55,22 @@ def _from_facts(facts: bytes) -> Page | None:
     return page
 
 
-def _parse_and_store(items: list[tuple[str, bytes, str]], store: PageStore) -> list[tuple[str, bytes, str]]:
-    """In a worker: parse, store both parts, send back (path, pickled facts, facts hash)."""
+def _parse_and_store(root: Path, paths: list[str], limit: int | None, store: PageStore) -> list[tuple[str, str, bytes, str]]:
+    """In a worker: read, parse, store both parts; send back (path, content hash, pickled facts,
+    facts hash). The hash is of the bytes parsed here: a file edited since the caller hashed it
+    is stored under its new hash, never under the old one."""
     done = []
-    for path, data, content in items:
+    for path in paths:
+        try:
+            data = site_module.read_inside(root, root / path, limit)
+        except (OSError, Refused):
+            page, content = read_page(root, path, limit), ""  # unreadable now: said, never stored
+            done.append((path, content, pickle.dumps(page.__getstate__(), protocol=_PROTOCOL), ""))
+            continue
+        content = digest(data)
         facts, prose, facts_hash = _split(Page.from_bytes(path, data))
         store.put(path, content, facts, prose, facts_hash)
-        done.append((path, facts, facts_hash))
+        done.append((path, content, facts, facts_hash))
     return done
 
 
@@ -85,16 +95,22 @@ def read_pages(site: Site, names: list[str], jobs: int | None, store: PageStore)
     workers = jobs if jobs is not None else min(os.cpu_count() or 1, 8)
     parsed = None
     if workers > 1 and len(to_parse) >= PARALLEL_THRESHOLD:
-        chunks = [to_parse[start : start + CHUNK] for start in range(0, len(to_parse), CHUNK)]
-        parsed = in_processes(_parse_and_store, [(chunk, store) for chunk in chunks], workers)
+        # Workers read the pages again: the bytes read here for the hashes can go.
+        names_to_parse = [name for name, _, _ in to_parse]
+        to_parse = []
+        chunks = [names_to_parse[start : start + CHUNK] for start in range(0, len(names_to_parse), CHUNK)]
+        calls = [(site.root, chunk, site.max_page_bytes, store) for chunk in chunks]
+        parsed = in_processes(_parse_and_store, calls, workers)
+        if parsed is None:  # no processes here: the same, in this process
+            parsed = _parse_and_store(site.root, names_to_parse, site.max_page_bytes, store)
     if parsed is not None:  # many pages: their facts now, their prose from the cache when read
-        contents = {path: content for path, _, content in to_parse}
-        for path, facts, facts_hash in parsed:
+        for path, content, facts, facts_hash in parsed:
             page = _from_facts(facts)
             assert page is not None
-            page.set_prose_loader(_prose_loader(site, store, path, contents[path]))
+            if content:
+                page.set_prose_loader(_prose_loader(site, store, path, content))
+                site.digests[path] = (content, facts_hash)
             pages[path] = page
-            site.digests[path] = (contents[path], facts_hash)
     else:  # a few pages: parsed here, and kept whole
         for path, data, content in to_parse:
             page = pages[path] = Page.from_bytes(path, data)
