@@ -151,9 +151,10 @@ def prime(scenarios: list[Scenario]) -> None:
             run_timed(scenario.command)
 
 
-def bench_space(space: str, repeat: int, peers: str | None, with_peers: bool) -> list[Scenario]:
+def bench_space(space: str, repeat: int, peers: str | None, with_peers: bool, skip: list[str]) -> list[Scenario]:
     cache_root = tempfile.mkdtemp(prefix="gitbook-lint-bench-")
     scenarios, toggle = scenarios_for(space, cache_root, peers, with_peers)
+    scenarios = [scenario for scenario in scenarios if not any(word in scenario.name for word in skip)]
     try:
         prime(scenarios)
         for round_number in range(repeat):
@@ -227,6 +228,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--repeat", type=int, default=5, help="rounds; each runs every scenario once")
     parser.add_argument("--peers", help="folder where remark-cli, remark-validate-links and markdownlint-cli2 are installed")
     parser.add_argument("--peers-max-pages", type=int, default=None, help="leave the peers out of larger spaces")
+    parser.add_argument("--skip", action="append", default=[], help="leave out the scenarios whose name contains this (repeatable)")
     parser.add_argument("--json", dest="json_out", help="also write the rows as JSON here")
     args = parser.parse_args(argv)
     if not args.spaces and not args.synthetic:
@@ -244,7 +246,7 @@ def main(argv: list[str] | None = None) -> int:
         pages = count_pages(space)
         with_peers = args.peers_max_pages is None or pages <= args.peers_max_pages
         print(f"{space} ({pages} pages), {args.repeat} rounds", file=sys.stderr)
-        rows += summary(space, bench_space(space, args.repeat, args.peers, with_peers))
+        rows += summary(space, bench_space(space, args.repeat, args.peers, with_peers, args.skip))
     print(markdown(rows))
     print(f"\n{os.cpu_count()} cores; median of {args.repeat} alternating rounds; CPU = user + system of the command and its children.")
     if args.json_out:
