@@ -329,7 +329,7 @@ def _targets(paths: tuple[str, ...], config: Config, force_exclude: bool) -> lis
     """What to lint: the paths given, else the configuration's, else the default. YAML files
     outside a space are left out (a hook passes every changed file), and with `force_exclude`
     so are files outside the configured `paths`."""
-    from .spaces import in_a_space, outside_every_space
+    from .spaces import in_a_space, outside_every_space, site_config_file
 
     if not paths:
         return config.paths() or default_paths()
@@ -340,6 +340,9 @@ def _targets(paths: tuple[str, ...], config: Config, force_exclude: bool) -> lis
         if path.is_file() or not path.exists():
             resolved = path.resolve()
             if spaces and not any(space == resolved or space in resolved.parents for space in spaces):
+                continue
+            if site_config_file(path) is not None:
+                kept.append(raw)  # the site configuration: checked from its spaces
                 continue
             if path.suffix.lower() in (".yaml", ".yml") and not in_a_space(path):
                 continue  # a workflow or tool file: not GitBook's business

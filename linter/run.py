@@ -23,6 +23,7 @@ from .spaces import (
     find_space,
     has_marker,
     outside_every_space,
+    site_config_file,
     space_of,
     spaces_below,
 )
@@ -101,6 +102,8 @@ def plan(paths: list[str]) -> list[SpaceRequest]:
             continue
         # a symbolic link is reported as named (one to nothing is GB001's finding, not a usage error)
         named = path.parent.resolve() / path.name if path.is_symlink() else path.resolve()
+        if _plan_site_config(requests, named):
+            continue
         if outside_every_space(named):
             continue  # a site-wide repository's own file (AGENTS.md): no space reads it
         folder = find_space(named.parent)
@@ -126,6 +129,20 @@ def _expanded(paths: list[str]) -> Iterator[str]:
             yield from matches
         else:
             yield raw
+
+
+def _plan_site_config(requests: dict[Path, SpaceRequest], named: Path) -> bool:
+    """The site configuration named (a hook passes it when it changes): checked from its first
+    mapped space, reporting on the file only (its findings are the same from every space)."""
+    site = site_config_file(named)
+    if site is None:
+        return False
+    folders = site.folders()
+    if folders:
+        request = requests.setdefault(folders[0], SpaceRequest(folders[0], set()))
+        if request.files is not None:
+            request.files.add(named.as_posix())
+    return True
 
 
 def _plan_folder(requests: dict[Path, SpaceRequest], folder: Path) -> None:
@@ -262,6 +279,8 @@ def _relative_to_root(site: Site, file: Path) -> str:
         # .gitbook.yaml above a `root:` folder: its findings are at `../.gitbook.yaml`
         if file.resolve() == (site.base / CONFIG_NAME).resolve():
             return site.config_path
+        if site.site_config is not None and file.resolve() == site.site_config.path:
+            return os.path.relpath(site.site_config.path, site.root).replace(os.sep, "/")
         return file.as_posix()
 
 

@@ -101,3 +101,11 @@ def test_each_folder_a_site_configuration_maps_is_a_space(tmp_path: Path) -> Non
         assert "2 pages checked" in output  # the README.md of each space (a SUMMARY.md is no page)
     assert run_cli(["AGENTS.md"], top).exit_code == 0  # named, or passed by a hook: skipped
     assert "1 page checked:" in run_cli(["en"], top / "docs").output  # en alone, without api
+
+
+def test_the_site_configuration_named_by_a_hook_is_checked(tmp_path: Path) -> None:
+    top = _site_repository(tmp_path)
+    (top / "gitbook-docs.yaml").write_text(SITE_CONFIG.replace("key: docs", "kee: docs"), encoding="utf-8")
+    output = run_cli(["gitbook-docs.yaml"], top).output
+    assert "gitbook-docs.yaml:4:7: GB426" in output and "README.md" not in output
+    assert "GB426" not in run_cli(["docs/en/README.md"], top).output  # a page: its own findings only

@@ -153,7 +153,19 @@ def site_config_problems(config: FrontMatter, file: str, lang: str) -> list[Sche
     if config.problem is not None or not isinstance(config.data, dict):
         return []
     validator = shipped_validator(SITE_CONFIG)
-    return problems(validator, json_value(config.data), lang, lambda path: yaml_where(path, lang, "file", "file key", file=file))
+    found = problems(validator, json_value(config.data), lang, lambda path: yaml_where(path, lang, "file", "file key", file=file))
+    return without_missing_misspelt(found)
+
+
+def without_missing_misspelt(found: list[SchemaProblem]) -> list[SchemaProblem]:
+    """One problem, one finding: a required key written with a typo (`kee:`) is its unknown key
+    (`did you mean key?`), not also a missing `key`."""
+    meant = {(problem.parent, problem.args.get("close")) for problem in found if problem.key == "unknown-key-close"}
+    return [
+        problem
+        for problem in found
+        if not (problem.keyword == "required" and (problem.parent, problem.location[-1] if problem.location else None) in meant)
+    ]
 
 
 def summary_openapi_problems(block: FrontMatter, lang: str) -> list[SchemaProblem]:

@@ -160,3 +160,11 @@ def nested_spaces(root: Path) -> list[str]:
 def site_config_of(folder: Path) -> SiteConfig | None:
     """The site configuration of the project holding `folder`, if any (even one mapping nothing)."""
     return find_site_config(folder)
+
+
+def site_config_file(path: Path) -> SiteConfig | None:
+    """The site configuration `path` is (a hook passes `gitbook-docs.yaml` when it changes)."""
+    if path.name not in SITE_CONFIG_NAMES:
+        return None
+    found = find_site_config(path)
+    return found if found is not None and found.path == path.resolve() else None
