@@ -518,9 +518,15 @@ def config_schema_command() -> None:
 @click.argument("page", type=click.Path(exists=True, dir_okay=False))
 def dump(page: str) -> None:
     """Print PAGE's model as JSON: what page-type schemas validate."""
+    from .guard import Refused
     from .model.dump import dump_file
 
-    click.echo(json.dumps(dump_file(Path(page)), ensure_ascii=False, indent=2))
+    try:
+        model = dump_file(Path(page))
+    except (Refused, OSError) as error:  # a link out of the space, a pipe: never read
+        reason = say(f"refused-{error.kind}", _lang(None)) if isinstance(error, Refused) else (error.strerror or str(error))
+        _usage_error(say("cannot-read", _lang(None), path=page, error=reason), _lang(None))
+    click.echo(json.dumps(model, ensure_ascii=False, indent=2))
 
 
 @main.group()

@@ -316,3 +316,13 @@ def test_a_gitignore_linked_outside_the_repository_is_not_read(tmp_path: Path) -
     (repository / ".gitignore").symlink_to(outside / "patterns")
     findings = lint_paths([str(space)], Settings()).findings
     assert any(finding.rule_id == "GB021" for finding in findings)
+
+
+def test_dump_does_not_read_a_page_linked_out_of_the_space(tmp_path: Path) -> None:
+    secret = _secret_file(tmp_path, "secret.md")
+    space = write_space(tmp_path / "space")
+    (space / "page.md").symlink_to(secret)
+    result = run_cli(["dump", str(space / "page.md")], cwd=tmp_path)
+    assert result.exit_code == 2 and "leads outside the space" in result.output
+    assert SECRET not in result.output
+    assert '"path": "README.md"' in run_cli(["dump", str(space / "README.md")], cwd=tmp_path).output

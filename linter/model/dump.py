@@ -137,13 +137,17 @@ def position_in_dump(page: Page, dump: dict[str, Any], path: JsonPath) -> tuple[
 
 def dump_file(file: Path) -> dict[str, Any]:
     """The JSON model of one Markdown file, read as part of its space (for its path in it)."""
-    from ..spaces import find_space
+    from ..guard import read_inside
+    from ..spaces import find_space, has_marker
     from .site import Site  # site imports the page model: import it late
 
-    site = Site.load(find_space(file))
+    named = file.parent.resolve() / file.name  # a symbolic link is judged where it stands
+    folder = find_space(named.parent)
+    site = Site.load(folder, only=None if has_marker(folder) else {named.name})
     try:
-        relative = file.resolve().relative_to(site.root).as_posix()
-    except ValueError:  # outside the space's root: the page on its own
-        return page_to_json(Page.from_bytes(file.name, file.read_bytes()))
+        relative = named.relative_to(site.root).as_posix()
+    except ValueError:  # outside the space's root: the page on its own, still through the guard
+        return page_to_json(Page.from_bytes(file.name, read_inside(named.parent, named)))
     page = site.page_of(relative)
-    return page_to_json(page if page is not None else Page.from_bytes(relative, file.read_bytes()))
+    # not a page of the space (a link out of it is refused by the guard, never read)
+    return page_to_json(page if page is not None else Page.from_bytes(relative, read_inside(site.root, named)))

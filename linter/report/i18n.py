@@ -46,6 +46,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "fixed {count} problem(s) in {files} file(s)",
         "fr": "{count} problème(s) corrigé(s) dans {files} fichier(s)",
     },
+    "cannot-read": {"en": "cannot read {path}: {error}", "fr": "impossible de lire {path} : {error}"},
+    "refused-too-large": {"en": "larger than `max-page-size`", "fr": "plus grand que `max-page-size`"},
+    "refused-dangling-link": {
+        "en": "a symbolic link to a file that does not exist",
+        "fr": "un lien symbolique vers un fichier qui n'existe pas",
+    },
     "fix-refused": {
         "en": "not fixed: {path}: {why}",
         "fr": "non corrigé : {path} : {why}",
