@@ -8,7 +8,7 @@ suppression pass (per-file ignores and inline comments), then the rules of scope
 from __future__ import annotations
 
 import traceback
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Collection, Iterable, Iterator
 
 from .finding import Finding
 from .incremental import RunMemo
@@ -25,30 +25,26 @@ INTERNAL_ERROR_ID = "GB000"
 def lint_site(
     site: Site,
     settings: Settings,
-    report_on: set[str] | None = None,
-    broken_targets: set[str] | None = None,
+    pages: Collection[str] | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> list[Finding]:
     """All findings for the site, sorted and de-duplicated, suppressions applied.
 
-    `report_on`, when given, keeps only findings in those root-relative paths: the whole site is
-    still read, so cross-page rules see every page. `broken_targets` (files a commit deletes or
-    renames) also keeps, anywhere in the site, the findings whose `target` is one of them.
+    `pages`, when given, limits the page rules to those root-relative pages (the site rules
+    still see the whole site); `linter.scope` keeps a run to the files it was given.
     `progress(done, total)` is told after each page.
     """
     rules = enabled_rules(settings)
     findings: set[Finding] = set()
     page_rules = [rule for rule in rules if rule.scope == "page"]
-    pages = list(site.pages.values())
-    if report_on is not None and not broken_targets:
-        pages = [page for page in pages if page.path in report_on]
+    checked = [page for page in site.pages.values() if pages is None or page.path in pages]
     memo = RunMemo.open(site, settings)
-    for done, page in enumerate(pages, 1):
+    for done, page in enumerate(checked, 1):
         for rule in page_rules:
             findings.update(_page_rule(rule, page, site, settings, memo))
         page.release_prose()  # a lean model: the page's prose is read again if ever needed
         if progress is not None:
-            progress(done, len(pages))
+            progress(done, len(checked))
     findings.update(_site_rules(rules, site, settings, memo))
     if memo is not None:
         memo.save()
@@ -58,9 +54,6 @@ def lint_site(
         if rule.scope == "suppressions":
             ctx = Context(rule, site, settings, settings.options_for(rule), suppressions=outcome)
             kept.extend(finding for finding in _run(rule, site, ctx) if not outcome.silenced(finding))
-    if report_on is not None:
-        targets = broken_targets or set()
-        kept = [finding for finding in kept if finding.path in report_on or finding.target in targets]
     return sorted(set(kept))
 
 

@@ -9,13 +9,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
 
 from .cache import PageStore, cache_directory
-from .engine import lint_site
 from .external.run import check_external
 from .finding import Finding
 from .guard import MAX_PAGE_BYTES
 from .model.git import github_repository, repository_top
 from .model.site import Site
 from .report.escape import printable
+from .scope import ReportScope, lint_in_scope
 from .settings import Settings
 from .spaces import (
     CONFIG_NAME,
@@ -199,10 +199,11 @@ def lint_paths(
         result.sites.append(site)
         report_on, broken = _scope(site, request, diff_base)
         result.scopes.append((site, report_on))
+        scope = None if report_on is None else ReportScope(frozenset(report_on), frozenset(broken or ()))
         pages = [page for path, page in site.pages.items() if report_on is None or path in report_on]
         check_external(pages, site.root, settings, progress.external if progress is not None else None)
         checking = progress.checking if progress is not None else None
-        for finding in lint_site(site, with_repository(settings, site), report_on, broken, checking):
+        for finding in lint_in_scope(site, with_repository(settings, site), scope, checking):
             shown = finding.with_path(display_path(site, finding.path, here))
             if shown not in seen:
                 seen.add(shown)

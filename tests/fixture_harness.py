@@ -35,6 +35,7 @@ from linter.engine import lint_site
 from linter.finding import Finding
 from linter.model.site import Site
 from linter.run import display_path, lint_paths
+from linter.scope import ReportScope, lint_in_scope
 from linter.settings import Settings
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -124,7 +125,7 @@ def run_rule_fixture(page_file: Path) -> tuple[list[Finding], list[Expected]]:
     site = load_fixture_site(rule_folder)
     relative = page_file.relative_to(site.root).as_posix()
     config = fixture_config(rule_folder)
-    findings = lint_site(site, settings_for(config, [rule_id]), report_on={relative})
+    findings = lint_in_scope(site, settings_for(config, [rule_id]), ReportScope(frozenset({relative})))
     expected = expectations_in(page_file.read_text(encoding="utf-8", errors="replace"), relative)
     return findings, expected
 
