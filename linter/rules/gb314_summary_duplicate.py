@@ -1,26 +1,31 @@
-"""A page is listed more than once in SUMMARY.md.
+"""A page is listed in SUMMARY.md more than once with its sub-pages.
 
 What
-: Reports every SUMMARY.md item after the first that leads to the same page (whatever the
-  spelling: `dir/` and `dir/README.md`, percent-encoding, NFC or NFD accents). An item that
-  points at a heading (`* [Boutons](inline.md#boutons)`) is an entry for that heading, which
-  GitBook lists beside the page's own entry: not a duplicate (GB201 checks its fragment).
+: Reports every SUMMARY.md item, after the first, that leads to the same page (whatever the
+  spelling: `dir/` and `dir/README.md`, percent-encoding, NFC or NFD accents) and holds
+  sub-items, as the first does. An entry without sub-items that repeats a page is a link entry:
+  GitBook writes its sidebar links to a page exactly so, and reads them back. An item that
+  points at a heading (`* [Boutons](inline.md#boutons)`) is an entry for that heading: not a
+  duplicate either (GB201 checks its fragment).
 
 Why
-: GitBook gives each page one place in the table of contents and one URL; its documentation
-  states that a Markdown file cannot be referenced twice in SUMMARY.md. The Git Sync of such a
-  file fails or keeps only one of the entries.
+: GitBook gives each page one place in the table of contents and one URL: the page's sub-pages
+  cannot hang under two entries. The Git Sync of such a file keeps only one of them.
 
 Bad
 ```markdown
 * [Démarrer](guide/demarrer.md)
+  * [Installer](guide/installer.md)
 * [Premiers pas](guide/demarrer.md)
+  * [Configurer](guide/configurer.md)
 ```
 
 Good
 ```markdown
 * [Démarrer](guide/demarrer.md)
-* [Premiers pas](guide/premiers-pas.md)
+  * [Installer](guide/installer.md)
+  * [Configurer](guide/configurer.md)
+* [Premiers pas](guide/demarrer.md)
 ```
 """
 
@@ -39,26 +44,28 @@ SEVERITY = "error"
 SCOPE = "site"
 MESSAGES = {
     "duplicate": {
-        "en": "`{page}` is already listed in SUMMARY.md at line {first}; a page can be listed only once",
-        "fr": "`{page}` figure déjà dans SUMMARY.md à la ligne {first} ; une page ne peut y figurer qu'une fois",
+        "en": "`{page}` is already listed with sub-pages in SUMMARY.md at line {first}; a page's sub-pages hang under one entry only",
+        "fr": "`{page}` figure déjà avec des sous-pages dans SUMMARY.md à la ligne {first} ; les sous-pages d'une page ne pendent que sous une entrée",
     },
     "remove": {
-        "en": "remove this item, or point it at another page",
-        "fr": "retirez cet élément, ou faites-le pointer vers une autre page",
+        "en": "move these sub-items under the first entry, or point this item at another page",
+        "fr": "déplacez ces sous-éléments sous la première entrée, ou faites pointer cet élément vers une autre page",
     },
 }
-DOC_FR = """Une page figure plusieurs fois dans SUMMARY.md.
+DOC_FR = """Une page figure plusieurs fois dans SUMMARY.md avec ses sous-pages.
 
 Quoi
 : Signale chaque élément de SUMMARY.md, après le premier, qui mène à la même page (quelle que soit
-  l'écriture : `dossier/` et `dossier/README.md`, encodage `%xx`, accents NFC ou NFD). Un élément
-  qui pointe vers un titre (`* [Boutons](inline.md#boutons)`) est une entrée pour ce titre, que
-  GitBook liste à côté de l'entrée de la page : pas un doublon (GB201 vérifie son fragment).
+  l'écriture : `dossier/` et `dossier/README.md`, encodage `%xx`, accents NFC ou NFD) et porte des
+  sous-éléments, comme le premier. Une entrée sans sous-éléments qui répète une page est une
+  entrée de lien : GitBook écrit ainsi ses liens de barre latérale vers une page, et les relit.
+  Un élément qui pointe vers un titre (`* [Boutons](inline.md#boutons)`) est une entrée pour ce
+  titre : pas un doublon non plus (GB201 vérifie son fragment).
 
 Pourquoi
-: GitBook donne à chaque page une seule place dans la table des matières et une seule URL ; sa
-  documentation précise qu'un fichier Markdown ne peut pas être référencé deux fois dans
-  SUMMARY.md. La synchronisation Git d'un tel fichier échoue ou ne garde qu'une des entrées.
+: GitBook donne à chaque page une seule place dans la table des matières et une seule URL : les
+  sous-pages d'une page ne peuvent pas pendre sous deux entrées. La synchronisation Git d'un tel
+  fichier n'en garde qu'une.
 
 Mauvais
 
@@ -68,8 +75,10 @@ Bon
 
 def check(site: Site, ctx: Context) -> Iterator[Finding]:
     for page, listed in site.summary_listing.items():
-        items = [item for item in listed if not item.is_heading]  # `page.md#id`: a heading entry
-        if not items:
+        # `page.md#id` is a heading entry; an entry without sub-items may be a link entry (GitBook
+        # writes its sidebar links to a page this way): only a page's sub-pages cannot be twice
+        items = [item for item in listed if not item.is_heading and item.children]
+        if len(items) < 2:
             continue
         first = items[0]
         for item in items[1:]:
