@@ -1,4 +1,4 @@
-"""A web link's `#fragment` names no element of the HTML page it opens (with `--external`; off by default).
+"""A web link's `#fragment` names no element of the HTML page it opens (with `--external`).
 
 What
 : When on (`--extend-select GB603`) and with `--external`, the pages of web addresses written
@@ -46,7 +46,7 @@ MESSAGES = {
         "fr": "`#{fragment}` ne désigne aucun élément de la page `{address}`",
     },
 }
-DOC_FR = """Le `#fragment` d'un lien web ne désigne aucun élément de la page HTML qu'il ouvre (avec `--external` ; désactivée par défaut).
+DOC_FR = """Le `#fragment` d'un lien web ne désigne aucun élément de la page HTML qu'il ouvre (avec `--external`).
 
 Quoi
 : Quand elle est activée (`--extend-select GB603`) et avec `--external`, les pages des adresses
