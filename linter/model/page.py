@@ -14,7 +14,7 @@ from markdown_it.token import Token
 from ..parse import shared_markdown
 from ..parse.frontmatter import FrontMatter, load_front_matter
 from ..parse.gitbook_blocks import CLOSE, OPEN, PROBLEMS_KEY, TAG, PairingProblem, closing_of
-from ..parse.tags import Closing
+from ..parse.tags import ARGUMENT, Closing, link_attributes
 from ..parse.positions import Cursor, LineIndex
 from .elements import Anchor, Block, Comment, Expandable, Heading, Link, SourceProblem, Strike, TagRef, TextBlock, TextRun
 from .sections import Email, Outline, build_outline, page_emails
@@ -38,7 +38,6 @@ _CODE_OPEN = re.compile(r"<(pre|code)(?:\s[^>]*)?>", re.I)
 _CODE_TAG = re.compile(r"</?(pre|code)(?:\s[^>]*)?>$", re.I)
 _SUMMARY = re.compile(r"<summary(?:\s[^>]*)?>(?P<inner>.*?)</summary\s*>", re.I | re.S)
 _CARDS = re.compile(r"""<table[^>]*\bdata-view\s*=\s*["']?cards""", re.I)
-_TAG_LINK_ATTRIBUTES = {"url": "tag-url", "src": "tag-src", "page": "tag-page"}
 BINARY_SNIFF = 8192
 # Tokens that are no content of the block they sit in: GitBook tags, front matter, and what
 # sits inside a container markdown-it already opened (inline runs).
@@ -406,18 +405,20 @@ class _PageBuilder:
 
     def add_tag_links(self, block: Block) -> None:
         parent = block.parent.name if block.parent else None
+        links = link_attributes(block.name)
         for attribute in block.tag.attributes:
-            kind = _TAG_LINK_ATTRIBUTES.get(attribute.name)
-            if kind is None or block.name in ("if", "update"):
+            kind = links.get(attribute.name)
+            if kind is None:
                 continue
             line, column = block.attribute_position(attribute.name)
             # Legacy exports escaped Markdown in attributes (`src="a\_b.pdf"` for `a_b.pdf`).
             target = _unescape(attribute.value)
             self.page.links.append(Link(kind, target, attribute.value, line, column, block=block.name))
-        if block.name == "include" and block.tag.argument is not None:
+        if ARGUMENT in links and block.tag.argument is not None:
+            # the included content stands in the enclosing block: its link belongs there
             argument = block.tag.argument
             self.page.links.append(
-                Link("include", argument, argument, block.line, block.column + block.tag.argument_column, block=parent)
+                Link(links[ARGUMENT], argument, argument, block.line, block.column + block.tag.argument_column, block=parent)
             )
 
     def note_loose_content(self, token: Token) -> None:

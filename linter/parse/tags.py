@@ -1,5 +1,8 @@
 """The GitBook `{% … %}` tag vocabulary and the grammar of one tag line.
 
+The vocabulary is the block table, `schemas/blocks.schema.json`: adding a block there (its
+definition, `x-end`, `x-links`) teaches it to the parser, the link extraction and the block rules.
+
 GitBook writes each tag alone on its line: `{% name attr="value" … %}`, closed by `{% endname %}`.
 Older exports also used unquoted values (`required=true`) and single quotes; `include` and `if`
 take a positional argument (a quoted path, a condition expression).
@@ -7,10 +10,13 @@ take a positional argument (a quoted path, a condition expression).
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import lru_cache
+from importlib import resources
+from typing import Any, Mapping
 
 
 class Closing(Enum):
@@ -21,19 +27,42 @@ class Closing(Enum):
     NEVER = "never"  # include and the legacy page-ref stand alone
 
 
-_REQUIRED = (
-    "hint tabs tab content-ref code stepper step columns column updates update if prompt "
-    "openapi openapi-operation openapi-schemas openapi-webhook "
-    "swagger swagger-description swagger-parameter swagger-response "
-    "api-method api-method-summary api-method-description api-method-spec api-method-request "
-    "api-method-response api-method-path-parameters api-method-query-parameters api-method-headers "
-    "api-method-body-parameters api-method-form-data-parameters api-method-parameter "
-    "api-method-response-example api-method-response-example-description"
-).split()
+@dataclass(frozen=True)
+class BlockKind:
+    """One GitBook block as the block table describes it: `schemas/blocks.schema.json`, whose
+    `$defs` entry for the tag holds its end tag (`x-end`), the attributes that are links
+    (`x-links`) and its schema (attributes, parent, children)."""
 
-KNOWN_TAGS: dict[str, Closing] = dict.fromkeys(_REQUIRED, Closing.REQUIRED)
-KNOWN_TAGS.update({"embed": Closing.OPTIONAL, "file": Closing.OPTIONAL})
-KNOWN_TAGS.update({"include": Closing.NEVER, "page-ref": Closing.NEVER})
+    name: str
+    closing: Closing
+    links: Mapping[str, str]  # attribute → the kind of link its value is (`url` → `tag-url`)
+    schema: Mapping[str, Any]
+
+
+def _block_table() -> dict[str, BlockKind]:
+    text = resources.files("linter.schemas").joinpath("blocks.schema.json").read_text(encoding="utf-8")
+    return {
+        name: BlockKind(name, Closing(entry["x-end"]), dict(entry.get("x-links", {})), entry)
+        for name, entry in json.loads(text)["$defs"].items()
+        if "x-end" in entry
+    }
+
+
+BLOCKS: dict[str, BlockKind] = _block_table()
+KNOWN_TAGS: dict[str, Closing] = {name: block.closing for name, block in BLOCKS.items()}
+ARGUMENT = "(argument)"  # in `links`: the positional argument (`{% include "path" %}`)
+# A tag the table does not know (misspelt, or one GitBook added since) still has the links of its
+# named attributes checked.
+_ANY_LINKS: dict[str, str] = {
+    attribute: kind for block in BLOCKS.values() for attribute, kind in block.links.items() if attribute != ARGUMENT
+}
+
+
+def link_attributes(tag: str) -> Mapping[str, str]:
+    """The attributes of `tag` whose value is a link, and the kind of each link."""
+    block = BLOCKS.get(tag)
+    return block.links if block is not None else _ANY_LINKS
+
 
 # One whole line: `{%`, optional `end`, a name, the rest, `%}`. Spaces inside the braces are free.
 TAG_LINE = re.compile(r"^\{%-?\s*(?P<end>end)?(?P<name>[A-Za-z][\w-]*)(?P<rest>.*?)\s*-?%\}\s*$")

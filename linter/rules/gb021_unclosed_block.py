@@ -1,10 +1,10 @@
 """A GitBook block is opened but never closed.
 
 What
-: Reports a `{% hint %}`, `{% tabs %}`, `{% tab %}`, `{% content-ref %}`, `{% code %}`,
-  `{% stepper %}`, `{% step %}`, `{% columns %}`, `{% column %}`, `{% updates %}`, `{% update %}`,
-  `{% if %}`, `{% prompt %}` (or an API block) whose end tag is missing in the same container.
-  `embed` and `file` may stand alone; `include` and `page-ref` never take an end tag.
+: Reports a block whose end tag is missing in the same container: `{% hint %}` without its
+  `{% endhint %}`. Which tags need one is the block table's `x-end` (`schemas/blocks.schema.json`,
+  listed in docs/schemas.md): `required` for the containers (hint, tabs, code, the API blocks…),
+  `optional` for `embed` and `file`, which may stand alone, `never` for `include` and `page-ref`.
 
 Why
 : GitBook swallows everything after an unclosed block into it, or refuses the page on import.
@@ -54,11 +54,11 @@ MESSAGES = {
 DOC_FR = """Un bloc GitBook est ouvert mais jamais fermé.
 
 Quoi
-: Signale un `{% hint %}`, `{% tabs %}`, `{% tab %}`, `{% content-ref %}`, `{% code %}`,
-  `{% stepper %}`, `{% step %}`, `{% columns %}`, `{% column %}`, `{% updates %}`,
-  `{% update %}`, `{% if %}`, `{% prompt %}` (ou un bloc d'API) dont la balise de fin manque dans
-  le même conteneur. `embed` et `file` peuvent rester seuls ; `include` et `page-ref` n'ont jamais
-  de balise de fin.
+: Signale un bloc dont la balise de fin manque dans le même conteneur : un `{% hint %}` sans son
+  `{% endhint %}`. Les balises qui en exigent une sont données par le `x-end` de la table des blocs
+  (`schemas/blocks.schema.json`, listée dans docs/schemas.md) : `required` pour les conteneurs
+  (hint, tabs, code, les blocs d'API…), `optional` pour `embed` et `file`, qui peuvent rester
+  seuls, `never` pour `include` et `page-ref`.
 
 Pourquoi
 : GitBook avale tout ce qui suit un bloc non fermé, ou refuse la page à l'import.
