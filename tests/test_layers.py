@@ -14,7 +14,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "linter"
 
 # From the bottom up: the top-level module or package of `linter` → its layer.
 LAYERS: list[tuple[str, ...]] = [
-    ("__init__", "words", "finding", "writing", "guard", "cache", "incremental"),  # text, files, caches: no knowledge of GitBook
+    ("__init__", "words", "finding", "writing", "guard", "cache"),  # text, files, caches: no knowledge of GitBook
     ("parse",),  # Markdown and GitBook's tags, as tokens
     ("model", "validation", "spaces", "settings", "external"),  # pages, sites, and facts about them
     ("rules", "suppress"),  # the checks, and the comments that silence them
@@ -68,6 +68,11 @@ def _runtime_imports(path: Path) -> list[tuple[int, str]]:
 def test_every_module_has_a_layer() -> None:
     tops = {path.stem if path.is_file() else path.name for path in PACKAGE.iterdir() if path.suffix == ".py" or (path / "__init__.py").is_file()}
     assert sorted(tops - {name for names in LAYERS for name in names}) == []
+
+
+def test_every_module_has_one_layer_only() -> None:
+    names = [name for names in LAYERS for name in names]
+    assert sorted({name for name in names if names.count(name) > 1}) == []
 
 
 def test_no_import_points_up() -> None:
