@@ -250,6 +250,24 @@ PAIRS: list[tuple[str, str, str, str]] = [
         "current",
         "other (BeefreeSDK/beefree-sdk-docs custom-css change-log.md, GITBOOK-348)",
     ),
+    (
+        "Terminal User & MariaDB User",
+        "terminal-user-and-mariadb-user",
+        "current",
+        "other (mariadb-corporation/mariadb-docs installing-mariadb-on-macos-using-homebrew.md)",
+    ),
+    (
+        "IN | OUT | INOUT | IN OUT",
+        "in-or-out-or-inout-or-in-out",
+        "current",
+        "other (mariadb-corporation/mariadb-docs create-function.md)",
+    ),
+    (
+        "User-Defined Aggregate Function (UDAF) C++ API",
+        "user-defined-aggregate-function-udaf-c-api",
+        "current",
+        "other (mariadb-corporation/mariadb-docs query-tuning-recommendations…; `+` is no word)",
+    ),
     # the same generation before the words, kept as explicit anchors
     ("Merge Tags & Merge Content", "merge-tags-merge-content", "stored", "other (BeefreeSDK/beefree-sdk-docs)"),
     ("Replication & Clustering", "replication-clustering", "stored", "other (mariadb-corporation/mariadb-docs)"),

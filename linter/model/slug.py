@@ -20,8 +20,9 @@ Current generation (:func:`gitbook_id`):
 Step 3 follows the symbol entries of the character map of the ``slugify`` npm package (simov/slugify), which
 GitBook's ids keep: dots survive there too, and the symbols it spells out are exactly the ones GitBook's ids
 spell out. Checked on ids GitBook wrote itself (fragment links of current exports, the numbered ids it serves):
-``&`` -> ``and`` and ``|`` -> ``or``; the other entries of the map (``<`` ``less``, ``$`` ``dollar``, ``€``
-``euro``...) did not occur in the spaces read and follow the library. Ids stored before the words (explicit
+``&`` -> ``and`` and ``|`` -> ``or``; ``+`` stays a separator (``C++ API`` -> ``c-api``: the ``plus`` entry came
+to the library later); the other entries of the map (``<`` ``less``, ``$`` ``dollar``, ``€`` ``euro``...) did
+not occur in the spaces read and follow the library. Ids stored before the words (explicit
 anchors such as ``merge-tags-merge-content`` for ``Merge Tags & Merge Content``) are the current generation
 without step 3, kept among the candidates.
 
@@ -65,7 +66,7 @@ _LIGATURE = re.compile("[" + "".join(_LIGATURES) + "]")
 # Step 3: the symbols spelt as words (the symbol entries of the slugify package's character map). Letters of
 # that map are left to the folding above; `™`, `…`, `ª` fold by NFKD to what the map says anyway.
 _SYMBOL_WORDS = {
-    "&": "and", "|": "or", "<": "less", ">": "greater", "$": "dollar", "%": "percent", "+": "plus",
+    "&": "and", "|": "or", "<": "less", ">": "greater", "$": "dollar", "%": "percent",
     "¢": "cent", "£": "pound", "¤": "currency", "¥": "yen", "©": "c", "®": "r", "€": "euro", "₹": "indian rupee",
     "₽": "russian ruble", "₿": "bitcoin", "₠": "ecu", "₢": "cruzeiro", "₣": "french franc", "₤": "lira",
     "₥": "mill", "₦": "naira", "₧": "peseta", "₨": "rupee", "₩": "won", "₪": "new shequel", "₫": "dong",
