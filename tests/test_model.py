@@ -145,3 +145,11 @@ def test_a_struck_html_block_is_a_struck_paragraph() -> None:
     struck = [(b.kind, b.text, b.line, b.bold, b.struck) for b in model.text_blocks if b.struck]
     assert struck == [("paragraph", "Ancien titulaire", 3, True, True)]
     assert [(s.text, s.line) for s in model.strikes] == [("Ancien titulaire", 3)]
+
+
+def test_images_of_one_table_row_keep_their_own_columns_after_entities() -> None:
+    cell = '<img src="../.gitbook/assets/{}.gif" alt="&#x22;effet&#x22;: {}">'
+    row = f"| {cell.format('calin', 'calin')} | {cell.format('bise', 'bise')} |"
+    page = Page.from_text("p.md", f"# T\n\n{row}\n| --- | --- |\n")
+    values = [row.index('src="') + 5, row.rindex('src="') + 5]  # 0-based offsets of the two src values
+    assert [link.column for link in page.links] == [offset + 1 for offset in values]

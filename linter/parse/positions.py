@@ -115,8 +115,10 @@ class Cursor:
         at = text.find(needle, self.offset, self.end)
         length = len(needle)
         if at != -1 and text.find("&", self.offset, at) != -1:
-            # the text may stand earlier, written with an entity (`*&#58;*` before `http:`)
-            match = loose_pattern(needle[:LOOSE_HEAD]).search(text, self.offset, at)
+            # the text may stand earlier, written with an entity (`*&#58;*` before `http:`); the
+            # whole needle must match there, not only its head: two `<img src="…">` cells of a
+            # table row share their first characters
+            match = loose_pattern(needle).search(text, self.offset, at)
             if match is not None:
                 at, length = match.start(), match.end() - match.start()
         if at == -1:
