@@ -10,6 +10,7 @@ from __future__ import annotations
 import posixpath
 import re
 from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Iterator
 from urllib.parse import unquote
 
@@ -165,9 +166,27 @@ def web_address(target: str) -> str | None:
     return None
 
 
-def root_prefix(site: Site) -> str:
-    """`docs/` when `.gitbook.yaml` says `root: docs/`: how repository paths start in the space."""
-    return site.root.relative_to(site.base).as_posix() + "/" if site.root != site.base else ""
+def repository_tops(site: Site) -> list[Path]:
+    """Where the repository's top may be: the Git checkout's top; without one, unknown, so any
+    folder from the space root upward."""
+    top = git.repository_top(site.base)
+    return [top] if top is not None else [site.root, *site.root.parents]
+
+
+def space_file(site: Site, repository_path: str) -> str | None:
+    """The file (or folder page) of the space a repository path names, as spelt in the space:
+    the path read from each possible repository top that holds the space root."""
+    for top in [site.base, *repository_tops(site)]:
+        if site.root != top and top not in site.root.parents:
+            continue
+        prefix = site.root.relative_to(top).as_posix()
+        path = repository_path if prefix == "." else repository_path.removeprefix(prefix + "/")
+        if path == repository_path and prefix != ".":
+            continue  # the path does not start with the space's folder: not from this top
+        found = site.lookup(path) or site.lookup(path.rstrip("/") + "/README.md")
+        if found is not None or site.is_directory(path):
+            return found or path
+    return None
 
 
 def placeholder_kind(target: str) -> str | None:
@@ -192,12 +211,10 @@ def _missing_repository_file(site: Site, link: Link, github_path: str, fragment:
     The file counts as there when the space has it (its path from the space's folder) or the
     working tree has it; without a Git checkout the repository's top is unknown, so any folder
     from the space root upward may be it."""
-    in_space = github_path.removeprefix(root_prefix(site))
-    if site.lookup(in_space) or site.is_directory(in_space):
+    if space_file(site, github_path) is not None:
         return None
     top = git.repository_top(site.base)
-    tops = [top] if top is not None else [site.root, *site.root.parents]
-    if any((folder / github_path).exists() for folder in tops):
+    if any((folder / github_path).exists() for folder in repository_tops(site)):
         return None
     wanted = github_path
     if top is not None and (site.root == top or top in site.root.parents):

@@ -7,7 +7,7 @@ from typing import Any, Iterator
 
 from ..finding import Finding
 from ..model.page import Page
-from ..model.references import Reference, Suggestion, did_you_mean, references, web_address
+from ..model.references import GITHUB_FALLBACK, Reference, Suggestion, did_you_mean, references, web_address
 from .base import Context
 
 # Said after the message of a finding at a tag attribute whose body link repeats it.
@@ -79,7 +79,7 @@ def missing_path_finding(
     if suggestion is not None:
         fix = _FIX_KEYS[suggestion.source]
         args["suggestion"] = suggestion_link(ctx, page, suggestion, link.target)
-    elif "fix-web-address" in ctx.rule.messages and web_address(link.target):
+    elif "fix-web-address" in ctx.rule.messages and web_address(link.target) and reference.detail != GITHUB_FALLBACK:
         fix = "fix-web-address"
         args["address"] = web_address(link.target)
         # the path it leads to (`dossier/ https:/x.fr`) would only puzzle: say why it is a path

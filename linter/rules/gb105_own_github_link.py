@@ -28,8 +28,7 @@ from typing import Iterator
 
 from ..finding import Finding
 from ..model.page import Page
-from ..model.references import OWN_GITHUB, Suggestion, root_prefix
-from ..model.site import Site
+from ..model.references import OWN_GITHUB, Suggestion, space_file
 from ._links import page_references, suggestion_link
 from .base import Context
 
@@ -71,16 +70,9 @@ Bon
 def check(page: Page, ctx: Context) -> Iterator[Finding]:
     for reference in page_references(page, ctx, OWN_GITHUB):
         link = reference.link.target
-        found = _in_space(ctx.site, reference.detail)
+        found = space_file(ctx.site, reference.detail)
         if found is None:
             yield ctx.finding(reference.link, "github", link=link)
             continue
         suggestion = suggestion_link(ctx, page, Suggestion(found, "github"), link)
         yield ctx.finding(reference.link, "github", fix="relative", link=link, suggestion=suggestion)
-
-
-def _in_space(site: Site, repository_path: str) -> str | None:
-    """The space file a repository path names (the space root may be a folder of the repository)."""
-    path = repository_path.removeprefix(root_prefix(site))
-    found = site.lookup(path) or site.lookup(path.rstrip("/") + "/README.md")
-    return found
