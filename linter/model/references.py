@@ -80,18 +80,25 @@ def _classify_page(site: Site, page: Page, github_repository: str | None) -> Ite
     if page.path == site.summary_path:
         return
     lost_content_refs = _lost_content_ref_lines(page)
-    repeats, body_links = _tag_bodies(site, page)
+    repeats, body_links = tag_bodies(site, page)
     for link in page.links:
         if link.kind in FILE_LINK_KINDS and link not in body_links:
             reference = classify(site, page, link, github_repository, lost_content_refs)
             yield replace(reference, repeated_by=repeats[link]) if link in repeats else reference
 
 
-def _tag_bodies(site: Site, page: Page) -> tuple[dict[Link, Link], set[Link]]:
+def tag_bodies(site: Site, page: Page) -> tuple[dict[Link, Link], frozenset[Link]]:
     """The links in the body of a tag that names a target (`url`, `src`, `page`) which its
     checks leave to the tag: (tag link → the body link repeating it, every such body link).
     A body link that repeats its tag's target is the same problem as the tag's; a content-ref
-    body link that goes elsewhere is GB301's finding."""
+    body link that goes elsewhere is GB301's finding. Every rule that checks links skips them."""
+    key = ("tag-bodies", page.path)
+    if key not in site.memo:
+        site.memo[key] = _tag_bodies(site, page)
+    return site.memo[key]
+
+
+def _tag_bodies(site: Site, page: Page) -> tuple[dict[Link, Link], frozenset[Link]]:
     repeats: dict[Link, Link] = {}
     left: set[Link] = set()
     tag_links = {(link.line, link.block): link for link in page.links if link.kind in TAG_LINK_KINDS}
@@ -107,7 +114,7 @@ def _tag_bodies(site: Site, page: Page) -> tuple[dict[Link, Link], set[Link]]:
                 left.add(link)
             elif block.name == "content-ref":
                 left.add(link)
-    return repeats, left
+    return repeats, frozenset(left)
 
 
 def same_target(site: Site, from_path: str, first: str, second: str) -> bool:

@@ -29,7 +29,7 @@ from typing import Iterator
 from ..finding import Finding
 from ..model.page import Page
 from ..model.references import OWN_GITHUB, Suggestion, space_file
-from ._links import page_references, suggestion_link
+from ._links import REPEAT_MESSAGES, noting_repeat, page_references, suggestion_link
 from .base import Context
 
 ID = "GB105"
@@ -38,6 +38,7 @@ TAGS = ("links",)
 SEVERITY = "warning"
 SCOPE = "page"
 MESSAGES = {
+    **REPEAT_MESSAGES,
     "github": {
         "en": "`{link}` opens this repository's file view on GitHub, not the page in GitBook",
         "fr": "`{link}` ouvre la vue GitHub du fichier de ce dépôt, pas la page dans GitBook",
@@ -72,7 +73,8 @@ def check(page: Page, ctx: Context) -> Iterator[Finding]:
         link = reference.link.target
         found = space_file(ctx.site, reference.detail)
         if found is None:
-            yield ctx.finding(reference.link, "github", link=link)
+            yield noting_repeat(ctx, reference, ctx.finding(reference.link, "github", link=link))
             continue
         suggestion = suggestion_link(ctx, page, Suggestion(found, "github"), link)
-        yield ctx.finding(reference.link, "github", fix="relative", link=link, suggestion=suggestion)
+        finding = ctx.finding(reference.link, "github", fix="relative", link=link, suggestion=suggestion)
+        yield noting_repeat(ctx, reference, finding)

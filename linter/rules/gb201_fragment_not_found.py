@@ -39,6 +39,7 @@ from ..finding import Finding
 from ..model.page import Page
 from ..model.references import OK, references
 from ..model.site import Site
+from ._links import REPEAT_MESSAGES, noting_repeat
 from .base import Context
 
 ID = "GB201"
@@ -47,6 +48,7 @@ TAGS = ("links", "anchors")
 SEVERITY = "warning"
 SCOPE = "page"
 MESSAGES = {
+    **REPEAT_MESSAGES,
     "same-page": {
         "en": "no anchor `#{fragment}` on this page",
         "fr": "aucune ancre `#{fragment}` dans cette page",
@@ -108,7 +110,8 @@ def check(page: Page, ctx: Context) -> Iterator[Finding]:
         anchors = site.anchor_index[target.path]
         if target.fragment in anchors.ids:
             continue
-        yield _finding(ctx, reference.link, target.fragment, anchors.served, None if same_page else target.path)
+        finding = _finding(ctx, reference.link, target.fragment, anchors.served, None if same_page else target.path)
+        yield noting_repeat(ctx, reference, finding)
 
 
 def _heading_entries(site: Site, ctx: Context) -> Iterator[Finding]:

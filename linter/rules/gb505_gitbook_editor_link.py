@@ -32,6 +32,7 @@ from typing import Iterator
 
 from ..finding import Finding
 from ..model.page import Page
+from ..model.references import tag_bodies
 from ._content import editor_url_kind
 from .base import Context
 
@@ -86,9 +87,12 @@ Bon
 
 
 def check(page: Page, ctx: Context) -> Iterator[Finding]:
+    _, repeated = tag_bodies(ctx.site, page)
     for link in page.links:
         if link.kind in ("image", "html-src", "tag-src", "include") or (link.kind == "tag-url" and link.block == "embed"):
             continue
+        if link in repeated:
+            continue  # the tag's url says the same: reported there
         kind = editor_url_kind(link.target)
         if kind is None:
             continue

@@ -28,6 +28,7 @@ from urllib.parse import urlsplit
 
 from ..finding import Edit, Finding
 from ..model.elements import Link
+from ..model.references import tag_bodies
 from ..model.site import Site
 from .base import Context
 
@@ -76,8 +77,11 @@ def check(site: Site, ctx: Context) -> Iterator[Finding]:
 def _web_links(site: Site) -> Iterator[tuple[str, Link, str, str]]:
     """(page path, link, scheme, host) of every http(s) address in the space."""
     for path, page in site.pages.items():
+        _, repeated = tag_bodies(site, page)
         for link in page.links:
             target = link.target.strip()
+            if link in repeated:
+                continue  # the tag's url says the same: reported there
             if not target[:5].lower().startswith("http"):
                 continue
             try:
