@@ -108,3 +108,14 @@ def test_email_candidates_are_slices_of_the_text(text: str) -> None:
         assert text[candidate.offset : candidate.offset + len(candidate.address)] == candidate.address
         assert "@" in candidate.address
         check_address(candidate.address)
+
+
+def test_editor_address_of_another_space_is_a_warning_other_editor_links_errors(make_files: Maker) -> None:
+    page = (
+        "# Liens\n\n"
+        "[Autre espace](https://app.gitbook.com/o/abc123/s/def456/guide) et "
+        "[brouillon](https://app.gitbook.com/o/abc123/s/def456/~/changes/7/guide).\n"
+    )
+    findings = lint_site(Site.load(make_files({"liens.md": page})), Settings(select=["GB505"]))
+    assert [(f.column, f.severity) for f in findings] == [(16, "warning"), (80, "error")]
+    assert "GitBook rewrites it" in findings[0].message

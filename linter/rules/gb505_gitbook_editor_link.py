@@ -5,8 +5,10 @@ What
   organisation editor `app.gitbook.com/o/…`, the legacy `app.gitbook.com/@org/…`, an `…/edit`
   address, or a change request `…/~/changes/…` (a draft). Embeds are checked by GB503.
   `app.gitbook.com/s/<space id>/…` is not reported: it is GitBook's own form for a link to
-  another space, which GitBook turns into that space's published address; for an editor address
-  of a page of another space (`app.gitbook.com/o/<org>/s/<space id>/…`), the fix is that form.
+  another space, which GitBook turns into that space's published address. An editor address of
+  a page of another space (`app.gitbook.com/o/<org>/s/<space id>/…`) is only a warning: GitBook
+  reads it as a link to that space when it syncs the page (it rewrites it to the `/s/` form), so
+  readers are not stranded; the fix writes GitBook's form directly.
 
 Why
 : An editor address opens the GitBook login page for anyone who is not a member of the
@@ -33,7 +35,7 @@ from typing import Iterator
 from ..finding import Finding
 from ..model.page import Page
 from ..model.references import tag_bodies
-from ._content import editor_url_kind
+from ._content import editor_url_kind, severity_for
 from .base import Context
 
 ID = "GB505"
@@ -53,6 +55,10 @@ MESSAGES = {
         "en": "link to a GitBook change request (a draft) `{url}`: readers cannot open it",
         "fr": "lien vers une demande de modification GitBook (un brouillon) `{url}` : les lecteurs ne peuvent pas l'ouvrir",
     },
+    "space-in-editor": {
+        "en": "link to another space in the editor's form `{url}`: GitBook rewrites it when it syncs",
+        "fr": "lien vers un autre espace sous la forme de l'éditeur `{url}` : GitBook le réécrit à la synchronisation",
+    },
     "use-space-link": {
         "en": "link the other space the way GitBook writes it: `{suggestion}`",
         "fr": "liez l'autre espace comme GitBook l'écrit : `{suggestion}`",
@@ -70,8 +76,10 @@ Quoi
   une adresse `…/edit`, ou une demande de modification `…/~/changes/…` (un brouillon). Les
   embeds sont vérifiés par GB503. `app.gitbook.com/s/<id d'espace>/…` n'est pas signalé : c'est
   la forme GitBook d'un lien vers un autre espace, que GitBook remplace par l'adresse publiée de
-  cet espace ; pour une adresse d'éditeur d'une page d'un autre espace
-  (`app.gitbook.com/o/<org>/s/<id d'espace>/…`), la correction propose cette forme.
+  cet espace. Une adresse d'éditeur d'une page d'un autre espace
+  (`app.gitbook.com/o/<org>/s/<id d'espace>/…`) n'est qu'un avertissement : GitBook la lit comme
+  un lien vers cet espace quand il synchronise la page (il la réécrit sous la forme `/s/`), les
+  lecteurs ne sont donc pas bloqués ; la correction écrit directement la forme de GitBook.
 
 Pourquoi
 : Une adresse de l'éditeur ouvre la page de connexion GitBook pour qui n'est pas membre de
@@ -98,7 +106,10 @@ def check(page: Page, ctx: Context) -> Iterator[Finding]:
             continue
         space_link = _space_link(link.target) if kind == "editor" else None
         if space_link is not None:
-            yield ctx.finding(link, kind, fix="use-space-link", url=link.target, suggestion=space_link)
+            severity = severity_for(ctx, "warning")
+            yield ctx.finding(
+                link, "space-in-editor", fix="use-space-link", severity=severity, url=link.target, suggestion=space_link
+            )
         else:
             yield ctx.finding(link, kind, fix="use-published", url=link.target)
 
