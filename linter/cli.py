@@ -20,7 +20,7 @@ from .baseline import DEFAULT_NAME
 from .cache import CACHE_DIR_ENV, CACHE_DIR_NAME, cache_location, clean
 from .report import FORMAT_NAMES
 from .report.escape import printable
-from .report.i18n import TEXTS, language_from_environment, say, summary_line
+from .report.i18n import TEXTS, counted, language_from_environment, say, summary_line
 from .words import LANGUAGES
 from .writing import write_atomically as write_bytes_atomically
 
@@ -218,7 +218,7 @@ def baseline_command(
         write_atomically(target, baseline.dump(entries))
     except OSError as error:
         _usage_error(say("cannot-write", settings.lang, path=target, error=error.strerror or error), settings.lang)
-    click.echo(say("baseline-written", settings.lang, count=len(entries), path=display_path_of(target.resolve())), err=True)
+    click.echo(say("baseline-written", settings.lang, findings=counted("findings", settings.lang, len(entries)), path=display_path_of(target.resolve())), err=True)
 
 
 def _setup(
@@ -261,7 +261,12 @@ def _lint(targets: list[str], settings: Settings, fix: bool, diff_base: str | No
             for path, why in fixed.refused:
                 reason = say(f"refused-{why}", settings.lang) if f"refused-{why}" in TEXTS else printable(why)
                 click.echo("gitbook-lint: " + say("fix-refused", settings.lang, path=printable(path), why=reason), err=True)
-            click.echo(say("fixed", settings.lang, count=fixed.fixed, files=len(fixed.files)), err=True)
+            click.echo(say(
+                    "fixed",
+                    settings.lang,
+                    problems=counted("problems", settings.lang, fixed.fixed),
+                    files=counted("files", settings.lang, len(fixed.files)),
+                ), err=True)
             if fixed.fixed:  # report what is left, read from the files as they are now
                 result = lint_paths(targets, settings, diff_base=diff_base, staged=staged)
     except UsageError as error:
@@ -302,12 +307,12 @@ def _apply_baseline(result: RunResult, file: Path | None, update: bool, lang: st
     result.findings = filtered.new
     shown = display_path_of(file.resolve())
     if filtered.matched:
-        click.echo(say("baseline-hidden", lang, count=len(filtered.matched), path=shown), err=True)
+        click.echo(say("baseline-hidden", lang, findings=counted("findings", lang, len(filtered.matched)), path=shown), err=True)
     if filtered.fixed and update:
         write_atomically(file, baseline.dump(accepted - set(filtered.fixed)))
-        click.echo(say("baseline-pruned", lang, count=len(filtered.fixed), path=shown), err=True)
+        click.echo(say("baseline-pruned", lang, findings=counted("findings", lang, len(filtered.fixed)), path=shown), err=True)
     elif filtered.fixed:
-        click.echo(say("baseline-fixed", lang, count=len(filtered.fixed), path=shown), err=True)
+        click.echo(say("baseline-fixed", lang, findings=counted("findings", lang, len(filtered.fixed)), path=shown), err=True)
 
 
 def _config(paths: tuple[str, ...], config_path: str | None, no_config: bool, lang: str) -> Config:

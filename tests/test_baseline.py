@@ -80,7 +80,7 @@ def test_fixed_entries_are_summarised_then_pruned(tmp_path: Path) -> None:
     run_cli(["baseline", "docs"], tmp_path)
     (space / "guide.md").write_text(GOOD_PAGE, encoding="utf-8")
     told = run_cli(["docs"], tmp_path)
-    assert told.exit_code == 0 and "1 finding(s) of the baseline .gitbook-lint-baseline.json are fixed" in told.stderr
+    assert told.exit_code == 0 and "fixed since the baseline .gitbook-lint-baseline.json: 1 finding" in told.stderr
     # a run on another file cannot tell whether guide.md was fixed
     assert "fixed" not in run_cli(["docs/autre.md"], tmp_path).stderr
     pruned = run_cli(["docs", "--update-baseline"], tmp_path)

@@ -40,7 +40,7 @@ def test_fix_applies_safe_edits_and_keeps_bom_line_ends_and_mode(make_files: Mak
     readme.chmod(0o640)
     result = CliRunner().invoke(main, [str(space), "--fix", "--select", "GB507,GB506", "--format", "json"])
     assert result.exit_code == 0, result.output
-    assert "fixed 2 problem(s) in 1 file(s)" in result.stderr
+    assert "fixed 2 problems in 1 file" in result.stderr
     data = readme.read_bytes()
     assert data.startswith(b"\xef\xbb\xbf") and data.count(b"\r\n") == 3
     text = data.decode("utf-8")

@@ -42,10 +42,13 @@ TEXTS: dict[str, dict[str, str]] = {
         "fr": "aucune règle n'a l'identifiant ou le nom {name!r}{hint}",
     },
     "did-you-mean": {"en": " (did you mean {closest!r}?)", "fr": " (vouliez-vous dire {closest!r} ?)"},
-    "fixed": {
-        "en": "fixed {count} problem(s) in {files} file(s)",
-        "fr": "{count} problème(s) corrigé(s) dans {files} fichier(s)",
-    },
+    "fixed": {"en": "fixed {problems} in {files}", "fr": "{problems} dans {files}"},
+    "problems-one": {"en": "{count} problem", "fr": "{count} problème corrigé"},
+    "problems-other": {"en": "{count} problems", "fr": "{count} problèmes corrigés"},
+    "files-one": {"en": "{count} file", "fr": "{count} fichier"},
+    "files-other": {"en": "{count} files", "fr": "{count} fichiers"},
+    "findings-one": {"en": "{count} finding", "fr": "{count} signalement"},
+    "findings-other": {"en": "{count} findings", "fr": "{count} signalements"},
     "cannot-read": {"en": "cannot read {path}: {error}", "fr": "impossible de lire {path} : {error}"},
     "refused-too-large": {"en": "larger than `max-page-size`", "fr": "plus grand que `max-page-size`"},
     "refused-dangling-link": {
@@ -86,20 +89,20 @@ TEXTS: dict[str, dict[str, str]] = {
         "fr": "révision {rev} introuvable, ou pas d'ancêtre commun avec HEAD : un clone superficiel demande plus d'historique (`git fetch --unshallow`, ou `fetch-depth: 0` dans actions/checkout)",
     },
     "baseline-written": {
-        "en": "baseline written to {path}: {count} finding(s)",
-        "fr": "référence écrite dans {path} : {count} signalement(s)",
+        "en": "baseline written to {path}: {findings}",
+        "fr": "référence écrite dans {path} : {findings}",
     },
     "baseline-hidden": {
-        "en": "{count} known finding(s) not shown (in the baseline {path})",
-        "fr": "{count} signalement(s) connu(s) non affiché(s) (dans la référence {path})",
+        "en": "{findings} known, not shown (in the baseline {path})",
+        "fr": "{findings} connus, non affichés (dans la référence {path})",
     },
     "baseline-fixed": {
-        "en": "{count} finding(s) of the baseline {path} are fixed: `--update-baseline` drops them",
-        "fr": "{count} signalement(s) de la référence {path} sont corrigés : `--update-baseline` les retire",
+        "en": "fixed since the baseline {path}: {findings} (`--update-baseline` drops them)",
+        "fr": "corrigés depuis la référence {path} : {findings} (`--update-baseline` les retire)",
     },
     "baseline-pruned": {
-        "en": "{count} fixed finding(s) dropped from the baseline {path}",
-        "fr": "{count} signalement(s) corrigé(s) retiré(s) de la référence {path}",
+        "en": "dropped from the baseline {path}, as fixed: {findings}",
+        "fr": "retirés de la référence {path}, car corrigés : {findings}",
     },
     "no-baseline": {
         "en": "no baseline file {path} (write it with `gitbook-lint baseline`)",
