@@ -105,7 +105,7 @@ def test_strikes_text_blocks_and_text_runs() -> None:
 def test_crlf_and_tabs_keep_line_numbers() -> None:
     model = Page.from_text("p.md", "# A\r\n\r\n[x](y.md)\r\n".replace("\r\n", "\n"))
     assert model.links[0].line == 3
-    from linter.model.page import decode_source
+    from linter.model.source import decode_source
 
     text, problems = decode_source(b"# A\r\n\r\n[x](y.md)\r\n")
     assert text == "# A\n\n[x](y.md)\n" and problems == []
