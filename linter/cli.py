@@ -163,7 +163,7 @@ def check(
     lang: str | None,
 ) -> None:
     """Lint PATHS (spaces or files; default: the configuration's `paths`, the space here, or content/)."""
-    from .engine import INTERNAL_ERROR_ID, count_by_severity
+    from .finding import INTERNAL_ERROR_ID, count_by_severity
 
     config, settings = _setup(paths, config_path, no_config, lang, select, extend_select, ignore)
     settings.cache = not no_cache
@@ -358,7 +358,7 @@ def _targets(paths: tuple[str, ...], config: Config, force_exclude: bool) -> lis
 
 
 def _report(result: RunResult, lang: str, output_format: str, output_file: str | None, color: bool | None) -> None:
-    from .engine import count_by_severity
+    from .finding import count_by_severity
     from .report import FORMATTERS, ReportContext
     from .run import display_path, repository_paths
 
@@ -398,15 +398,21 @@ def _report(result: RunResult, lang: str, output_format: str, output_file: str |
 def _source_lines(result: RunResult):  # noqa: ANN202 - a lookup function
     from .run import display_path
 
-    pages = {display_path(site, path): page for site in result.sites for path, page in site.pages.items()}
-    # .gitbook.yaml is no page, but its findings deserve the excerpt too
-    configs = {display_path(site, site.config_path): site.config.raw.split("\n") for site in result.sites if site.config}
+    # built when a format first asks for a line: a JSON report reads none
+    pages: dict[str, tuple[Any, str]] = {}
+    configs: dict[str, list[str]] = {}
 
     def line_of(path: str, line: int) -> str | None:
-        page = pages.get(path)
-        if page is None:
+        if not pages and not configs:
+            # each page is looked up when a finding needs its line (a reused run read no page)
+            pages.update({display_path(site, path): (site, path) for site in result.sites for path in site.pages})
+            # .gitbook.yaml is no page, but its findings deserve the excerpt too
+            configs.update({display_path(site, site.config_path): site.config.raw.split("\n") for site in result.sites if site.config})
+        where = pages.get(path)
+        if where is None:
             lines = configs.get(path, [])
             return lines[line - 1] if 0 < line <= len(lines) else None
+        page = where[0].pages[where[1]]
         if line > page.index.line_count:
             return None
         return page.index.line_text(line - 1)

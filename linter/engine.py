@@ -8,9 +8,9 @@ suppression pass (per-file ignores and inline comments), then the rules of scope
 from __future__ import annotations
 
 import traceback
-from typing import Callable, Collection, Iterable, Iterator
+from typing import Callable, Collection, Iterator
 
-from .finding import Finding
+from .finding import INTERNAL_ERROR_ID, Finding, count_by_severity  # noqa: F401 - count_by_severity: also from here
 from .incremental import RunMemo
 from .model.page import Page
 from .model.site import Site
@@ -18,8 +18,6 @@ from .rules.base import Context, Rule
 from .rules import all_rules
 from .settings import OFF, Settings
 from .suppress import apply_suppressions
-
-INTERNAL_ERROR_ID = "GB000"
 
 
 def lint_site(
@@ -120,10 +118,3 @@ def _run(rule: Rule, model: Page | Site, ctx: Context) -> Iterator[Finding]:
             f"rule {rule.id} ({rule.name}) failed: {type(error).__name__}: {error} "
             f"[{frame.filename.rsplit('/', 1)[-1]}:{frame.lineno}]; please report this",
         )
-
-
-def count_by_severity(findings: Iterable[Finding]) -> dict[str, int]:
-    counts = {"error": 0, "warning": 0, "info": 0}
-    for finding in findings:
-        counts[finding.severity] = counts.get(finding.severity, 0) + 1
-    return counts

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, replace
-from typing import Any
+from typing import Any, Iterable
 
 SEVERITIES = ("error", "warning", "info")
 
@@ -81,3 +81,13 @@ class Finding:
 
     def with_path(self, path: str) -> Finding:
         return replace(self, path=path)
+
+
+INTERNAL_ERROR_ID = "GB000"  # a rule that crashed: its finding says so instead of a traceback
+
+
+def count_by_severity(findings: Iterable[Finding]) -> dict[str, int]:
+    counts = {"error": 0, "warning": 0, "info": 0}
+    for finding in findings:
+        counts[finding.severity] = counts.get(finding.severity, 0) + 1
+    return counts

@@ -9,14 +9,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
 
 from .cache import PageStore, cache_directory
-from .external.run import check_external
 from .finding import Finding
 from .guard import MAX_PAGE_BYTES
 from .model.git import github_repository, repository_top
-from .model.site import Site
 from .report.escape import printable
-from .scope import ReportScope, lint_in_scope
 from .settings import Settings
+from .snapshot import Snapshot
 from .spaces import (
     CONFIG_NAME,
     PathFilter,
@@ -39,6 +37,7 @@ from .staged import (
 )
 
 if TYPE_CHECKING:
+    from .model.site import Site
     from .report.progress import Progress
 
 
@@ -189,6 +188,20 @@ def lint_paths(
             request = replace(request, files=set())
         if progress is not None:
             progress.reading(printable(display_path_of(request.folder)))
+        whole = request.files is None and request.only is None and diff_base is None
+        snapshot = Snapshot.open(request.folder, settings) if whole else None
+        reused = snapshot.reuse() if snapshot is not None else None
+        if reused is not None:  # nothing changed since the stored run: its findings, no page read
+            found, outline = reused
+            result.sites.append(outline)  # type: ignore[arg-type] - what the report reads of a site
+            result.scopes.append((outline, None))  # type: ignore[arg-type]
+            _add_shown(result, seen, outline, found, here)
+            continue
+        # Late: the parser, the model and the rules are only imported when a space is read.
+        from .external.run import check_external
+        from .model.site import Site
+        from .scope import ReportScope, lint_in_scope
+
         site = Site.load(
             request.folder,
             exclude=PathFilter.factory(settings),
@@ -203,12 +216,20 @@ def lint_paths(
         pages = [page for path, page in site.pages.items() if report_on is None or path in report_on]
         check_external(pages, site.root, settings, progress.external if progress is not None else None)
         checking = progress.checking if progress is not None else None
-        for finding in lint_in_scope(site, with_repository(settings, site), scope, checking):
-            shown = finding.with_path(display_path(site, finding.path, here))
-            if shown not in seen:
-                seen.add(shown)
-                result.findings.append(shown)
+        found = list(lint_in_scope(site, with_repository(settings, site), scope, checking))
+        if snapshot is not None:
+            snapshot.store(site, found)
+        _add_shown(result, seen, site, found, here)
     return result
+
+
+def _add_shown(result: RunResult, seen: set[Finding], site: Site, found: list[Finding], here: Path | None) -> None:
+    """The space's findings, their paths as the user would type them, each once in the run."""
+    for finding in found:
+        shown = finding.with_path(display_path(site, finding.path, here))
+        if shown not in seen:
+            seen.add(shown)
+            result.findings.append(shown)
 
 
 def page_store(folder: Path, settings: Settings) -> PageStore | None:

@@ -13,10 +13,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Mapping
+from typing import TYPE_CHECKING, Mapping
 
 from .model.git import git
-from .model.page import Page
+
+if TYPE_CHECKING:
+    from .model.page import Page
 
 
 class BaseNotFound(Exception):
@@ -76,6 +78,8 @@ def changed_paths(folder: Path, change: Change) -> set[str]:
 def pages_losing_anchors(folder: Path, pages: Mapping[str, Page], change: Change = STAGED) -> set[str]:
     """Keys of `pages` (paths relative to `folder`) whose edit removes an anchor id the version
     before had: a renamed heading breaks `page.md#old-id` links in other pages."""
+    from .model.page import Page  # late: the parser is imported only when pages are compared
+
     output = change.diff(folder, "--name-only", "--diff-filter=M")
     lost = set()
     for path in _text(output).split("\0"):

@@ -3,10 +3,15 @@ reports exactly what a run from scratch reports. And a damaged cache is only reb
 
 from __future__ import annotations
 
+import os
 import random
+import time
 from pathlib import Path
 
+import pytest
+
 from linter.finding import Finding
+from linter.model.site import Site
 from linter.run import lint_paths
 from linter.settings import Settings
 
@@ -90,6 +95,10 @@ def test_warm_runs_equal_cold_runs_after_random_edits(tmp_path: Path) -> None:
         warm = findings(space, Settings(select=select, lang=lang, cache_dir=cache))
         cold = findings(space, Settings(select=select, lang=lang, cache=False))
         assert warm == cold, f"after {done}"
+        if step % 2:  # dated in the past: the next run may take the whole run's findings as they are
+            age(space, 100 - step)
+            assert findings(space, Settings(select=select, lang=lang, cache_dir=cache)) == cold, f"after {done}"
+            assert findings(space, Settings(select=select, lang=lang, cache_dir=cache)) == cold, f"after {done}"
     assert (cache / "pages").is_dir() and (cache / "runs").is_dir()  # the cache was used
     assert len(set(done)) >= 6  # the edits were varied
 
@@ -102,7 +111,7 @@ def test_a_damaged_or_foreign_cache_is_rebuilt(tmp_path: Path) -> None:
     cache = tmp_path / "cache"
     expected = findings(space, Settings(cache=False))
     assert expected and findings(space, Settings(cache_dir=cache)) == expected
-    entries = [path for path in cache.rglob("*.pickle")]
+    entries = list(cache.rglob("*.pickle"))
     assert entries
     for number, entry in enumerate(entries):
         data = entry.read_bytes()
@@ -110,3 +119,60 @@ def test_a_damaged_or_foreign_cache_is_rebuilt(tmp_path: Path) -> None:
         entry.write_bytes([data[: len(data) // 2], b"\x80\x05garbage", b"\x80\x04N."][number % 3])
     assert findings(space, Settings(cache_dir=cache)) == expected
     assert findings(space, Settings(cache_dir=cache)) == expected  # and rebuilt
+
+
+def age(space: Path, seconds: float) -> None:
+    """Date every file `seconds` back: older than a run's walk, so its status is trusted."""
+    when = time.time() - seconds
+    for path in space.rglob("*"):
+        os.utime(path, (when, when))
+
+
+def test_an_unchanged_space_is_answered_without_loading_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    rng = random.Random(5)
+    space = tmp_path / "space"
+    space.mkdir()
+    for name in ("README.md", "guide.md", "equipe.md"):
+        (space / name).write_text(page_text(rng, name[:-3], ["README.md", "guide.md"]), encoding="utf-8")
+    (space / ".gitbook.yaml").write_text("redirects:\n  ancien: guide.md\n", encoding="utf-8")
+    write_summary(space, rng)
+    age(space, 100)
+    cache = tmp_path / "cache"
+    loads = []
+    real_load = Site.load
+
+    def counted(*args: object, **kwargs: object) -> Site:
+        loads.append(args[0])
+        return real_load(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Site, "load", counted)
+    expected = findings(space, Settings(cache=False))
+    assert expected
+    assert findings(space, Settings(cache_dir=cache)) == expected and len(loads) == 2
+    assert findings(space, Settings(cache_dir=cache)) == expected and len(loads) == 2  # reused whole
+    assert findings(space, Settings(cache_dir=cache, lang="fr")) != expected and len(loads) == 3  # another configuration
+
+    guide = space / "guide.md"
+    os.utime(guide, (time.time() - 50, time.time() - 50))  # touched: a new date, the same bytes
+    assert findings(space, Settings(cache_dir=cache)) == expected and len(loads) == 3
+    assert findings(space, Settings(cache_dir=cache)) == expected and len(loads) == 3
+
+    text = guide.read_text(encoding="utf-8")
+    guide.write_text(text.replace("guide.md", "guidx.md"), encoding="utf-8")  # same size, new bytes
+    os.utime(guide, (time.time() - 40, time.time() - 40))
+    cold = findings(space, Settings(cache=False))
+    assert cold != expected
+    assert findings(space, Settings(cache_dir=cache)) == cold and len(loads) == 5
+
+    (space / "neuve.md").write_text("# Neuve\n\nVoir [absente](absente.md).\n", encoding="utf-8")  # written now
+    cold = findings(space, Settings(cache=False))
+    assert findings(space, Settings(cache_dir=cache)) == cold and len(loads) == 7
+    # just written: its date is too recent to vouch for its bytes, so the space is read again
+    assert findings(space, Settings(cache_dir=cache)) == cold and len(loads) == 8
+    age(space, 30)
+    assert findings(space, Settings(cache_dir=cache)) == cold and len(loads) == 9  # aged: every date changed
+    assert findings(space, Settings(cache_dir=cache)) == cold and len(loads) == 9
+    (space / ".gitbook.yaml").write_text("redirects:\n  ancien: equipe.md\n", encoding="utf-8")
+    age(space, 20)
+    cold = findings(space, Settings(cache=False))
+    assert findings(space, Settings(cache_dir=cache)) == cold and len(loads) == 11

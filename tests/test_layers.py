@@ -19,7 +19,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("model", "validation", "spaces", "settings", "external"),  # pages, sites, and facts about them
     ("rules", "suppress"),  # the checks, and the comments that silence them
     ("engine", "incremental"),  # runs the rules and the suppression pass over one site (reusing findings)
-    ("staged", "scope", "run", "fix", "baseline"),  # which sites, which files, which commit
+    ("staged", "scope", "snapshot", "run", "fix", "baseline"),  # which sites, which files, which commit
     ("report",),  # the output formats
     ("config",),  # the configuration file
     ("cli", "__main__"),

@@ -3,7 +3,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..finding import Finding
+from ..finding import INTERNAL_ERROR_ID, Finding
+from ..rules.base import reference_url
 from .context import ReportContext
 from .escape import printable_finding
 
@@ -20,7 +21,7 @@ def format_json(findings: list[Finding], context: ReportContext | None = None) -
 def _entry(finding: Finding, context: ReportContext) -> dict[str, Any]:
     entry = printable_finding(finding).to_dict()
     entry["fixable"] = finding.edit is not None
-    rule = context.rule(finding.rule_id)
-    if rule is not None:  # an internal error (GB000) is no rule
-        entry["url"] = rule.doc_url(context.lang)
+    if finding.rule_id != INTERNAL_ERROR_ID:  # an internal error is no rule
+        # as `Rule.doc_url`, from the finding alone: a report of reused findings imports no rule
+        entry["url"] = f"{reference_url(context.lang)}#{finding.rule_id.lower()}-{finding.rule_name.lower()}"
     return entry

@@ -1,0 +1,226 @@
+"""A whole run's findings on a space, reused when nothing the run reads changed.
+
+Before a space is loaded, its folder is walked and every file's and folder's status is taken
+(size, modification time, inode, mode): no file is read. When that listing, the files beyond
+the folder a run reads (the site configuration up to the repository's top, Git's HEAD, config
+and index), the configuration and the tool are those of the stored run, its findings are the
+answer: no page is parsed or even unpickled.
+
+A page whose status changed but whose bytes did not (a `touch`, a checkout that rewrote it) is
+hashed and compared with the hash stored for it. A file modified within `RACY_NS` of the stored
+walk could have changed again in the same clock tick without its status showing it (Git's
+"racily clean" problem): such a file is never trusted on its status, and the space is loaded.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Iterator
+
+from .cache import CACHE_DIR_NAME, cache_directory, digest, read_entry, tool_fingerprint, write_entry
+from .finding import Finding
+from .incremental import configuration_key, git_head
+
+if TYPE_CHECKING:
+    from .model.page import Page
+    from .model.site import Site
+    from .settings import Settings
+
+RACY_NS = 2_000_000_000
+_SITE_CONFIG_NAMES = ("gitbook-docs.yaml", "docs.yaml")  # as `spaces.site_config` (not imported: start-up)
+
+Status = tuple[int, int, int, int]  # size, mtime_ns, inode, mode
+
+
+@dataclass
+class Listing:
+    """What the walk of a space's folder saw, without reading a file."""
+
+    taken: int  # time.time_ns() when the walk began
+    files: dict[str, Status]  # folder-relative path → status
+    folders: list[str]
+    beyond: tuple[Any, ...]  # the files beyond the folder that a run reads
+
+
+@dataclass
+class SpaceOutline:
+    """What the report needs of a space once its findings are known: a stand-in for `Site`."""
+
+    base: Path
+    root: Path
+    summary_path: str
+    config_path: str
+    config: Any  # an object with `raw`, or None
+    unreadable_folders: list[str]
+    page_paths: list[str]
+    max_page_bytes: int | None
+    pages: Mapping[str, Page] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.pages = _PagesOnDemand(self)
+
+
+class _PagesOnDemand(Mapping[str, "Page"]):
+    """The outline's pages, each read when asked for (a text report's excerpts)."""
+
+    def __init__(self, outline: SpaceOutline) -> None:
+        self._outline = outline
+        self._read: dict[str, Page] = {}
+
+    def __getitem__(self, path: str) -> Page:
+        if path not in self._outline.page_paths:
+            raise KeyError(path)
+        if path not in self._read:
+            from .model.site import read_page
+
+            self._read[path] = read_page(self._outline.root, path, self._outline.max_page_bytes)
+        return self._read[path]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._outline.page_paths)
+
+    def __len__(self) -> int:
+        return len(self._outline.page_paths)
+
+
+@dataclass
+class _Raw:
+    raw: str
+
+
+@dataclass
+class Snapshot:
+    file: Path
+    header: tuple[str, ...]
+    listing: Listing
+
+    @classmethod
+    def open(cls, folder: Path, settings: Settings) -> Snapshot | None:
+        """The snapshot slot of this space under these settings; None when the cache is off."""
+        cache = cache_directory(folder, settings) if settings.cache else None
+        if cache is None or _checks_the_web(settings):
+            return None
+        config = configuration_key(settings)
+        header = ("snapshot", tool_fingerprint(), config, str(folder))
+        listing = walk(folder, cache)
+        return cls(cache / "runs" / f"snapshot-{digest(str(folder), config)}.pickle", header, listing)
+
+    def reuse(self) -> tuple[list[Finding], SpaceOutline] | None:
+        """The stored run's findings and outline when nothing changed since; else None."""
+        stored = read_entry(self.file, self.header)
+        if not isinstance(stored, dict):
+            return None
+        try:
+            old: Listing = stored["listing"]
+            hashes: dict[str, str] = stored["hashes"]
+            if old.folders != self.listing.folders or old.beyond != self.listing.beyond:
+                return None
+            if old.files.keys() != self.listing.files.keys():
+                return None
+            touched = []
+            for path, status in self.listing.files.items():
+                if status == old.files[path] and status[1] < old.taken - RACY_NS:
+                    continue
+                if status[1] >= old.taken - RACY_NS or path not in hashes:
+                    return None  # racily clean, or a file whose bytes were never hashed
+                touched.append(path)
+            for path in touched:  # a new status, maybe the same bytes
+                try:
+                    same = digest((Path(self.header[3]) / path).read_bytes()) == hashes[path]
+                except OSError:
+                    return None
+                if not same:
+                    return None
+            findings, outline = list(stored["findings"]), stored["outline"]
+        except (KeyError, TypeError, AttributeError, ValueError):
+            return None
+        if touched:  # remember the new statuses; the stored walk's time stays (racy files stay checked)
+            kept = Listing(old.taken, {**old.files, **{p: self.listing.files[p] for p in touched}}, old.folders, old.beyond)
+            write_entry(self.file, self.header, {**stored, "listing": kept})
+        return findings, outline
+
+    def store(self, site: Site, findings: list[Finding]) -> None:
+        """Keep this run's findings, unless a file changed while the run read it."""
+        folder = Path(self.header[3])
+        again = walk(folder, self.file.parent.parent)
+        if again.files != self.listing.files or again.folders != self.listing.folders or again.beyond != self.listing.beyond:
+            return
+        hashes = {}
+        for path, (content, _) in site.digests.items():
+            relative = os.path.relpath(site.root / path, folder).replace(os.sep, "/")
+            if relative in self.listing.files:
+                hashes[relative] = content
+        outline = SpaceOutline(
+            site.base,
+            site.root,
+            site.summary_path,
+            site.config_path,
+            _Raw(site.config.raw) if site.config is not None else None,
+            list(site.unreadable_folders),
+            list(site.pages),
+            site.max_page_bytes,
+        )
+        value = {"listing": self.listing, "hashes": hashes, "findings": tuple(findings), "outline": outline}
+        write_entry(self.file, self.header, value)
+
+
+def _checks_the_web(settings: Settings) -> bool:
+    """Web addresses' answers change with time: such a run is never reused whole."""
+    options = settings.extra.get("external")
+    return bool(getattr(options, "enabled", False))
+
+
+def walk(folder: Path, cache: Path) -> Listing:
+    """Every file and folder under `folder` with its status (Git's and the cache's folders left out),
+    and the status of what a run reads beyond it."""
+    taken = time.time_ns()
+    files: dict[str, Status] = {}
+    folders: list[str] = []
+    skip = {os.path.realpath(cache)}
+    pending = [(str(folder), "")]
+    while pending:
+        path, prefix = pending.pop()
+        try:
+            entries = sorted(os.scandir(path), key=lambda entry: entry.name)
+        except OSError as error:
+            folders.append(f"{prefix}!{error.errno}")  # unreadable: a change of that is seen too
+            continue
+        for entry in entries:
+            relative = prefix + entry.name
+            try:
+                status = entry.stat(follow_symlinks=False)
+                if entry.is_dir(follow_symlinks=False):
+                    if entry.name in (".git", CACHE_DIR_NAME) or os.path.realpath(entry.path) in skip:
+                        continue
+                    folders.append(f"{relative}/{status.st_mode:o}")
+                    pending.append((entry.path, relative + "/"))
+                    continue
+                if entry.is_symlink():  # where it points matters too
+                    status = os.stat(entry.path) if os.path.exists(entry.path) else status
+                    relative += " -> " + os.readlink(entry.path)
+            except OSError:
+                files[relative] = (-1, -1, -1, -1)
+                continue
+            files[relative] = (status.st_size, status.st_mtime_ns, status.st_ino, status.st_mode)
+    folders.sort()
+    return Listing(taken, files, folders, _beyond(folder))
+
+
+def _beyond(folder: Path) -> tuple[Any, ...]:
+    """The site configuration files from `folder` up to the repository's top, and Git's HEAD and
+    config: a commit or a remote may change findings (a whole-space run reads no index)."""
+    seen: list[Any] = [git_head(folder)]
+    for candidate in (folder, *folder.parents):
+        for name in (*_SITE_CONFIG_NAMES, ".git/config"):
+            try:
+                status = (candidate / name).stat()
+                seen.append((str(candidate / name), status.st_size, status.st_mtime_ns, status.st_ino))
+            except OSError:
+                pass
+        if (candidate / ".git").exists():
+            break
+    return tuple(seen)
