@@ -17,8 +17,16 @@ _EDGE_PUNCTUATION = ".!?*_~…"
 _TOP_LEVEL = re.compile(r"\.[^\W\d_][\w-]*$")
 _LOCAL = re.compile(r"[A-Za-z0-9][A-Za-z0-9._%+-]*")
 _BARE_DOMAIN = re.compile(r"[A-Za-z][A-Za-z0-9-]*[A-Za-z0-9]")
-# Words after `@` that name a release or a machine, not a mail domain (`pkg@latest`).
-_NOT_DOMAINS = frozenset("latest next beta alpha canary rc stable lts dev main master head localhost".split())
+# Words after `@` that name a release, a machine or a placeholder, not a mail domain
+# (`pkg@latest`, `checkout@v5`, `user@hostname`).
+_NOT_DOMAINS = frozenset(
+    "latest next beta alpha canary rc stable lts dev main master head localhost hostname host domain server".split()
+)
+_VERSION_TAG = re.compile(r"v?\d[\w.-]*|sha\d+", re.I)
+# Not addresses although they hold `@`: Bazaar revision ids (`jdoe@host.org-20120908101555-37w0…`,
+# in old changelogs) and systemd unit instances (`mariadb@.service`, `getty@tty1.service`).
+_REVISION_ID = re.compile(r"-\d{14}-[0-9a-z]+$", re.I)
+_SYSTEMD_UNIT = re.compile(r"\.(?:service|socket|target|timer|path|mount|slice)$", re.I)
 
 
 @dataclass(frozen=True)
@@ -44,13 +52,19 @@ def suffixless(text: str) -> Iterator[Candidate]:
     (a word, `@`, a word that starts with a letter, no dot). Not: `@mentions`, `login dinum@`,
     `pkg@1.2.3`, `name@latest` and other release tags, `user@localhost`, anything in a URL."""
     for candidate, local, domain in _at_tokens(text):
-        if _LOCAL.fullmatch(local) and _BARE_DOMAIN.fullmatch(domain) and domain.lower() not in _NOT_DOMAINS:
-            yield candidate
+        if not (_LOCAL.fullmatch(local) and _BARE_DOMAIN.fullmatch(domain)):
+            continue
+        # An upper-case domain is a Kerberos realm or a placeholder (`user@EXAMPLE`, `jdoe@host-IP`).
+        if domain.lower() in _NOT_DOMAINS or _VERSION_TAG.fullmatch(domain) or not domain.islower():
+            continue
+        yield candidate
 
 
 def _at_tokens(text: str) -> Iterator[tuple[Candidate, str, str]]:
     """Each token of prose holding `@` (outside URLs, edge punctuation removed), with its local
-    part and domain."""
+    part and domain. A token glued to a `/` before it or a `:` or `/` after it is part of a path or
+    a reference (`actions/checkout@v5`, `library/mariadb@sha256:29fe…`), and revision ids and
+    systemd units are not addresses: all are left out."""
     if "@" not in text:
         return
     blanked = _URL.sub(lambda match: " " * len(match.group()), text)
@@ -62,7 +76,24 @@ def _at_tokens(text: str) -> Iterator[tuple[Candidate, str, str]]:
         offset = match.start() + len(token) - len(stripped)
         stripped = stripped.rstrip(_EDGE_PUNCTUATION)
         local, _, domain = stripped.partition("@")
+        if _glued_to_a_path(blanked, match.start(), match.end()) or _REVISION_ID.search(domain) or _SYSTEMD_UNIT.search(domain):
+            continue
         yield Candidate(stripped, offset), local, domain
+
+
+def _glued_to_a_path(text: str, start: int, end: int) -> bool:
+    """The token is one segment of a path (`actions/checkout@v5`) or a reference followed by `:`
+    and more (`mariadb@sha256:29fe…`); `a@b.fr/c@d.fr`, two addresses, is not a path."""
+    if end + 1 < len(text) and text[end] == ":" and not text[end + 1].isspace():
+        return True
+    word_start = start
+    while word_start > 0 and not text[word_start - 1].isspace():
+        word_start -= 1
+    word_end = end
+    while word_end < len(text) and not text[word_end].isspace():
+        word_end += 1
+    word = text[word_start:word_end]
+    return "/" in word and not all("@" in part for part in word.split("/") if part)
 
 
 @dataclass(frozen=True)
