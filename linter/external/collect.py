@@ -62,10 +62,10 @@ def is_web_address(url: str) -> bool:
 def web_links(page: Page) -> Iterator[WebLink]:
     """The page's web addresses, in reading order (the cover first: it is in the front matter)."""
     matter = page.front_matter
-    cover = matter.mapping.get("cover") if matter is not None else None
-    if isinstance(cover, str) and is_web_address(cover.strip()):
-        position = matter.value_text_positions.get(("cover",)) or matter.position_of(("cover",))
-        yield WebLink(cover.strip(), position.line, position.column)
+    for key, cover in matter.covers() if matter is not None else ():
+        if is_web_address(cover):
+            position = matter.value_text_positions.get(key) or matter.position_of(key)
+            yield WebLink(cover, position.line, position.column)
     for link in page.links:
         target = link.target.strip()
         if link.kind in WEB_KINDS and is_web_address(target):

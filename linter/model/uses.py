@@ -14,7 +14,7 @@ the name; compare with `nfc(path) in site.linked_files`.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterator
 
 from .names import nfc
 
@@ -32,24 +32,20 @@ def linked_files(site: Site) -> frozenset[str]:
             target = site.resolve(page.path, link.target)
             if target.path is not None and target.kind == "file":
                 found.add(nfc(target.path))
-        cover = _cover_of(site, page.path)
-        if cover is not None:
-            found.add(nfc(cover))
+        found.update(nfc(cover) for cover in _covers_of(site, page.path))
     return frozenset(found)
 
 
-def _cover_of(site: Site, page_path: str) -> str | None:
-    """The file a page's front matter `cover:` names: relative to the page, as GitBook writes it,
-    or from the root (`.gitbook/assets/…`)."""
+def _covers_of(site: Site, page_path: str) -> Iterator[str]:
+    """The files a page's front matter `cover:` names (its light and dark variants too): relative
+    to the page, as GitBook writes it, or from the root (`.gitbook/assets/…`)."""
     page = site.pages[page_path]
-    cover = page.front_matter.mapping.get("cover") if page.front_matter else None
-    if not isinstance(cover, str) or not cover.strip():
-        return None
-    for base in (page_path, ""):
-        target = site.resolve(base, cover)
-        if target.kind == "file":
-            return target.path
-    return None
+    for _, cover in page.front_matter.covers() if page.front_matter else ():
+        for base in (page_path, ""):
+            target = site.resolve(base, cover)
+            if target.kind == "file" and target.path is not None:
+                yield target.path
+                break
 
 
 def included_files(site: Site) -> frozenset[str]:

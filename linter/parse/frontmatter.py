@@ -52,6 +52,20 @@ class FrontMatter:
     def mapping(self) -> dict[str, Any]:
         return self.data if isinstance(self.data, dict) else {}
 
+    def covers(self) -> list[tuple[JsonPath, str]]:
+        """The cover images, with their key paths: `cover: x.png`, or the light and dark variants
+        current GitBook writes (`cover: {light: x.png, dark: https://…}`). Empty values left out."""
+        cover = self.mapping.get("cover")
+        if isinstance(cover, str):
+            return [(("cover",), cover.strip())] if cover.strip() else []
+        if isinstance(cover, dict):
+            return [
+                (("cover", variant), value.strip())
+                for variant in ("light", "dark")
+                if isinstance(value := cover.get(variant), str) and value.strip()
+            ]
+        return []
+
     def position_of(self, path: JsonPath) -> Position:
         """Where a key (or list item) sits; the closest enclosing key when it is not recorded."""
         for end in range(len(path), 0, -1):

@@ -68,12 +68,12 @@ Bon
 
 def check(page: Page, ctx: Context) -> Iterator[Finding]:
     matter = page.front_matter
-    cover = matter.mapping.get("cover") if matter is not None else None
-    if not isinstance(cover, str) or not cover.strip():
-        return  # no cover, or not text: GB401 reports a wrong type
-    target = ctx.site.resolve(page.path, cover)
-    position = matter.position_of(("cover",))
-    if target.kind == "missing":
-        yield ctx.finding(position, "missing", cover=cover, wanted=target.wanted)
-    elif target.kind == "escapes":
-        yield ctx.finding(position, "escapes", cover=cover)
+    if matter is None:
+        return
+    for key, cover in matter.covers():  # a wrong type is GB401's
+        target = ctx.site.resolve(page.path, cover)
+        position = matter.position_of(key)
+        if target.kind == "missing":
+            yield ctx.finding(position, "missing", cover=cover, wanted=target.wanted)
+        elif target.kind == "escapes":
+            yield ctx.finding(position, "escapes", cover=cover)
