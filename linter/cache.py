@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterator
 
 from .writing import write_atomically
 
@@ -117,7 +117,6 @@ def tool_fingerprint() -> str:
         from . import __version__
 
         package = Path(__file__).parent
-        sources = sorted([*package.rglob("*.py"), *(package.parent / "schemas").rglob("*.json")])
         versions = []
         for name in _LIBRARIES:
             try:
@@ -125,13 +124,29 @@ def tool_fingerprint() -> str:
             except metadata.PackageNotFoundError:
                 versions.append(f"{name}=?")
         parts: list[bytes | str] = [__version__, sys.version, *versions]
-        for source in sources:
-            try:
-                parts += [source.relative_to(package.parent).as_posix(), source.read_bytes()]
-            except (OSError, ValueError):
-                parts.append(str(source))
+        # The sources by name, size and date, not by bytes (read on every run, that cost most of
+        # a reused run): an edit, a checkout or an upgrade changes the date of what it writes.
+        for top, suffix in ((package, ".py"), (package.parent / "schemas", ".json")):
+            parts += sorted(_statuses(str(top), suffix))
         _fingerprint = digest(*parts)
     return _fingerprint
+
+
+def _statuses(folder: str, suffix: str) -> Iterator[str]:
+    """`path size mtime_ns` of every file with `suffix` under `folder`."""
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return
+    for entry in entries:
+        try:
+            if entry.is_dir(follow_symlinks=False) and entry.name != "__pycache__":
+                yield from _statuses(entry.path, suffix)
+            elif entry.name.endswith(suffix):
+                status = entry.stat()
+                yield f"{entry.path} {status.st_size} {status.st_mtime_ns}"
+        except OSError:
+            yield entry.path
 
 
 def read_entry(path: Path, header: tuple[object, ...]) -> object | None:

@@ -20,15 +20,12 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable
 
-import yaml
-
 if TYPE_CHECKING:
     import jsonschema
 
 from .external.run import OPTIONS as EXTERNAL
 from .external.run import ExternalSettings
 from .guard import Refused, repository_top, resolve_inside
-from .parse.frontmatter import yaml_problem
 from .rules import all_rules, selector_vocabulary
 from .rules.base import Rule
 from .settings import Settings
@@ -156,6 +153,10 @@ def _parse(path: Path, text: str) -> dict[str, Any]:
         if path.name != PYPROJECT:
             data = document if data is None else data
     else:
+        import yaml  # late: a run without a YAML configuration never imports YAML nor the parser
+
+        from .parse.frontmatter import yaml_problem
+
         try:
             data = yaml.safe_load(text)
         except yaml.YAMLError as error:
@@ -245,6 +246,8 @@ def _line_of(path: Path | None, text: str, location: list[Any]) -> int | None:
 
 
 def _yaml_line(text: str, location: list[Any]) -> int | None:
+    import yaml
+
     try:
         node = yaml.compose(text)
     except yaml.YAMLError:

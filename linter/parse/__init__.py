@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from markdown_it import MarkdownIt
-from mdit_py_plugins.footnote import footnote_plugin
-from mdit_py_plugins.front_matter import front_matter_plugin
-
-from .gitbook_blocks import gitbook_blocks_plugin
+if TYPE_CHECKING:  # markdown-it is imported when a parser is made: reading a YAML file needs none
+    from markdown_it import MarkdownIt
 
 __all__ = ["make_markdown", "shared_markdown", "make_plain_markdown"]
 
 
 def make_plain_markdown() -> MarkdownIt:
     """CommonMark + tables + strikethrough + footnotes + YAML front matter, without GitBook's tags."""
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.footnote import footnote_plugin
+    from mdit_py_plugins.front_matter import front_matter_plugin
+
     md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
     md.use(front_matter_plugin)
     md.use(footnote_plugin)  # else `[^1]: Voir` would read as a link reference to a page "Voir"
@@ -23,6 +25,8 @@ def make_plain_markdown() -> MarkdownIt:
 
 def make_markdown() -> MarkdownIt:
     """The parser gitbook-lint reads every page with: the plain dialect plus `{% %}` blocks."""
+    from .gitbook_blocks import gitbook_blocks_plugin
+
     return make_plain_markdown().use(gitbook_blocks_plugin)
 
 

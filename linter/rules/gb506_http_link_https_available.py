@@ -66,8 +66,9 @@ _LOCAL_HOSTS = ("localhost", "127.0.0.1", "::1")
 
 
 def check(site: Site, ctx: Context) -> Iterator[Finding]:
-    secure_hosts = {host for _, link, scheme, host in _web_links(site) if scheme == "https"}
-    for path, link, scheme, host in _web_links(site):
+    links = list(_web_links(site))  # walked once: every link of the space
+    secure_hosts = {host for _, link, scheme, host in links if scheme == "https"}
+    for path, link, scheme, host in links:
         if scheme == "http" and host in secure_hosts and not _is_embed(link):
             secure = "https" + link.target.strip()[len("http") :]
             edit = _https_edit(link)
