@@ -176,3 +176,12 @@ def test_a_dangling_symbolic_link_named_on_the_command_line_is_linted(tmp_path: 
     result = run_cli(["--select", "GB001", "lien.md"], tmp_path)
     assert result.exit_code == 1
     assert result.output.startswith("lien.md:1:1: GB001 unreadable-file this is a symbolic link")
+
+
+def test_a_navigation_nested_twelve_levels_deep_is_read_to_the_end(tmp_path: Path) -> None:
+    # Real SUMMARY.md files nest 9 levels and more; each level is a list and an item, so
+    # CommonMark's preset limit (20) stopped reading them with a false GB001.
+    items = "".join("  " * depth + f"* [Niveau {depth}](niveau-{depth}.md)\n" for depth in range(12))
+    data = ("# Profond mais réel\n\n" + items + "\n{% endtab %}\n").encode()
+    findings = lint_space(tmp_path, "profond.md", data)
+    assert only(findings) == ("GB023", data.count(b"\n"))

@@ -8,7 +8,13 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # markdown-it is imported when a parser is made: reading a YAML file needs none
     from markdown_it import MarkdownIt
 
-__all__ = ["make_markdown", "shared_markdown", "make_plain_markdown"]
+__all__ = ["make_markdown", "shared_markdown", "make_plain_markdown", "MAX_NESTING"]
+
+# How deep blocks may nest before markdown-it stops reading a page (GB001 says so). CommonMark's
+# preset stops at 20, which real SUMMARY.md files pass: each nav level is a list and its item, so
+# GitBook's own 9-level navs reach 20. markdown-it's default preset allows 100; so do we. Deeper
+# input is hostile or broken, and the limit keeps the parser's recursion far from Python's.
+MAX_NESTING = 100
 
 
 def make_plain_markdown() -> MarkdownIt:
@@ -17,7 +23,7 @@ def make_plain_markdown() -> MarkdownIt:
     from mdit_py_plugins.footnote import footnote_plugin
     from mdit_py_plugins.front_matter import front_matter_plugin
 
-    md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+    md = MarkdownIt("commonmark", {"html": True, "maxNesting": MAX_NESTING}).enable(["table", "strikethrough"])
     md.use(front_matter_plugin)
     md.use(footnote_plugin)  # else `[^1]: Voir` would read as a link reference to a page "Voir"
     return md
