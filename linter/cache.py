@@ -170,7 +170,7 @@ def write_entry(path: Path, header: tuple[object, ...], value: object) -> None:
 
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomically(path, pickle.dumps((header, value), protocol=pickle.HIGHEST_PROTOCOL))
+        write_atomically(path, pickle.dumps((header, value), protocol=pickle.HIGHEST_PROTOCOL), durable=False)
     except (OSError, pickle.PicklingError, RecursionError, TypeError, AttributeError):
         pass
 

@@ -8,11 +8,11 @@ suppression pass (per-file ignores and inline comments), then the rules of scope
 from __future__ import annotations
 
 import traceback
-from typing import Callable, Collection, Iterator
+from typing import Any, Callable, Collection, Iterator
 
 from .finding import INTERNAL_ERROR_ID, Finding, count_by_severity  # noqa: F401 - count_by_severity: also from here
 from .incremental import RunMemo
-from .model.page import Page
+from .model.page import PROSE_FIELDS, Page
 from .model.site import Site
 from .rules.base import Context, Rule
 from .rules import all_rules
@@ -70,16 +70,60 @@ def _page_rule(rule: Rule, page: Page, site: Site, settings: Settings, memo: Run
 
 
 def _site_rules(rules: list[Rule], site: Site, settings: Settings, memo: RunMemo | None) -> tuple[Finding, ...]:
-    reused = memo.site_findings() if memo is not None else None
-    if reused is not None:
-        return reused
+    """Each site rule's findings: from the cache when still true (see `incremental`), else run."""
     found: list[Finding] = []
-    for rule in rules:
-        if rule.scope == "site":
+    site_rules = [rule for rule in rules if rule.scope == "site"]
+    if memo is None:
+        for rule in site_rules:
             found.extend(_run(rule, site, Context(rule, site, settings, settings.options_for(rule))))
-    if memo is not None:
-        memo.note_site(tuple(found))
+        return tuple(found)
+    summary_same = not memo.content_changed(site.summary_path)
+    watch: ProseWatch | None = None
+    for rule in site_rules:
+        reused = memo.site_findings(rule.id, summary_same)
+        if reused is None:
+            watch = watch or ProseWatch(site, memo)
+            watch.read = False
+            reused = tuple(_run(rule, site, Context(rule, site, settings, settings.options_for(rule))))
+            memo.note_site(rule.id, reused, watch.read)
+        found.extend(reused)
     return tuple(found)
+
+
+class ProseWatch:
+    """Tells whether a site rule read any page's prose (`Page.set_prose_loader`): one that did not
+    answered from the pages' facts alone, and may be reused while no page's facts change.
+
+    Every page's prose is left out and loaded through a loader that notes the read. Pages whose
+    bytes changed also lose what was derived from their prose (cached properties, `derived`,
+    tokens), and the site forgets what its helpers derived from the pages (`Site.memo`), so that a
+    rule reading those computes them again, through the loader."""
+
+    def __init__(self, site: Site, memo: RunMemo) -> None:
+        self.read = False
+        fields = set(Page.__dataclass_fields__)
+        for path, page in site.pages.items():
+            state = page.__dict__
+            loader = state.get("_prose_loader")
+            if loader is None and not all(name in state for name in PROSE_FIELDS):
+                continue  # no prose to watch (a page that could not be read keeps what it has)
+            if loader is None:
+                prose = {name: state[name] for name in PROSE_FIELDS}
+                loader = lambda prose=prose: dict(prose)  # noqa: E731 - the prose kept aside
+            if memo.content_changed(path):
+                for name in [name for name in state if name not in fields and name != "_prose_loader"]:
+                    del state[name]
+                page.derived.clear()
+                page._tokens = None
+            page.set_prose_loader(self._noting(loader))
+        site.memo.clear()
+
+    def _noting(self, loader: Callable[[], dict[str, Any]]) -> Callable[[], dict[str, Any]]:
+        def load() -> dict[str, Any]:
+            self.read = True
+            return loader()
+
+        return load
 
 
 def enabled_rules(settings: Settings) -> list[Rule]:

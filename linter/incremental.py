@@ -6,7 +6,9 @@ Stored per space and configuration (`cache.space_store`), checked against hashes
   rule looked at the site while it ran (`Context.site_read`), when no page's *facts* changed
   either (`facts_key`: the file list, the space's configuration, the Git HEAD and every page's
   facts hash, see `model.page_cache`);
-- the site rules' findings are reused when nothing at all changed (`content_key`).
+- a site rule's findings are reused when nothing at all changed (`content_key`), or when no
+  page's facts changed and the rule read no page's prose when it ran (`engine.ProseWatch`): its
+  answer is then a function of what is the same.
 
 The configuration (every setting, the page-type schema files' bytes) and the tool's fingerprint
 name the file, so another configuration never sees these findings. Suppressions are applied
@@ -36,6 +38,14 @@ class PageRecord:
 
 
 @dataclass
+class SiteRecord:
+    content: str  # the content key the site rule ran on
+    facts: str  # the facts key it ran on
+    read_prose: bool  # whether it read any page's prose
+    findings: tuple[Finding, ...]
+
+
+@dataclass
 class RunMemo:
     file: Path
     header: tuple[str, ...]
@@ -43,9 +53,10 @@ class RunMemo:
     facts_key: str
     content_key: str
     old_pages: dict[str, PageRecord] = field(default_factory=dict)
-    old_site: tuple[str, tuple[Finding, ...]] | None = None
+    # by site rule: (content key, facts key, whether it read prose, its findings)
+    old_site: dict[str, SiteRecord] = field(default_factory=dict)
     pages: dict[str, PageRecord] = field(default_factory=dict)
-    site: tuple[str, tuple[Finding, ...]] | None = None
+    site: dict[str, SiteRecord] = field(default_factory=dict)
     changed: bool = False
     fresh: set[str] = field(default_factory=set)  # the pages whose record this run rewrites
 
@@ -67,7 +78,8 @@ class RunMemo:
         if isinstance(stored, dict):
             old = stored.get("pages", {})
             memo.old_pages = {path: record for path, record in old.items() if path in site.pages}
-            memo.old_site = stored.get("site")
+            old_site = stored.get("site")
+            memo.old_site = old_site if isinstance(old_site, dict) else {}
             memo.changed = len(memo.old_pages) != len(old)  # pages gone: their records go too
         memo.pages = dict(memo.old_pages)
         return memo
@@ -98,19 +110,28 @@ class RunMemo:
         if findings:
             record.findings[rule_id] = findings
 
-    def site_findings(self) -> tuple[Finding, ...] | None:
-        if self.old_site is not None and self.old_site[0] == self.content_key:
-            return self.old_site[1]
+    def site_findings(self, rule_id: str, summary_same: bool) -> tuple[Finding, ...] | None:
+        """The findings of site rule `rule_id` from an earlier run, if still true. `summary_same`:
+        the table of contents' bytes did not change (its nav tree is built from its prose)."""
+        record = self.old_site.get(rule_id)
+        if record is None:
+            return None
+        if record.content == self.content_key or (summary_same and record.facts == self.facts_key and not record.read_prose):
+            self.site[rule_id] = record
+            return record.findings
         return None
 
-    def note_site(self, findings: tuple[Finding, ...]) -> None:
-        self.site = (self.content_key, findings)
+    def note_site(self, rule_id: str, findings: tuple[Finding, ...], read_prose: bool) -> None:
+        self.site[rule_id] = SiteRecord(self.content_key, self.facts_key, read_prose, findings)
         self.changed = True
+
+    def content_changed(self, path: str) -> bool:
+        """Whether `path`'s bytes differ from those of the earlier run."""
+        record = self.old_pages.get(path)
+        return record is None or record.content != self.content.get(path)
 
     def save(self) -> None:
         """Write what changed; the last of two concurrent runs wins, each file whole."""
-        if self.site is None:
-            self.site = self.old_site
         if self.changed:
             write_entry(self.file, self.header, {"pages": self.pages, "site": self.site})
 

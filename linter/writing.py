@@ -18,8 +18,10 @@ TEMP_SUFFIX = ".gitbook-lint.tmp"
 in_progress: set[str] = set()
 
 
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write `data` to `path` through a temporary file beside it (see the module's docstring)."""
+def write_atomically(path: Path, data: bytes, *, durable: bool = True) -> None:
+    """Write `data` to `path` through a temporary file beside it (see the module's docstring).
+    `durable=False` skips the flush to disk: for the cache, whose files are checked when read
+    (after a crash, a file renamed before its data reached the disk is only rebuilt)."""
     import tempfile  # late: most runs write nothing, and start-up stays short
 
     handle = tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{path.name}.", suffix=TEMP_SUFFIX, delete=False)
@@ -28,7 +30,8 @@ def write_atomically(path: Path, data: bytes) -> None:
         with handle:
             handle.write(data)
             handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                os.fsync(handle.fileno())
         try:
             os.chmod(handle.name, stat.S_IMODE(os.stat(path).st_mode))
         except FileNotFoundError:
