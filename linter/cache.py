@@ -182,6 +182,8 @@ class PageStore:
     def __init__(self, folder: Path) -> None:
         self.folder = folder / "pages"
         self.fingerprint = tool_fingerprint()
+        # content hashes of files known unchanged by their status, by absolute path (see `snapshot`)
+        self.known: dict[str, str] = {}
 
     def _file(self, kind: str, path: str, content: str) -> tuple[Path, tuple[str, ...]]:
         key = digest(kind, self.fingerprint, path, content)

@@ -189,8 +189,8 @@ def lint_paths(
         if progress is not None:
             progress.reading(printable(display_path_of(request.folder)))
         whole = request.files is None and request.only is None and diff_base is None
-        snapshot = Snapshot.open(request.folder, settings) if whole else None
-        reused = snapshot.reuse() if snapshot is not None else None
+        snapshot = Snapshot.open(request.folder, settings) if request.only is None else None
+        reused = snapshot.reuse() if snapshot is not None and whole else None
         if reused is not None:  # nothing changed since the stored run: its findings, no page read
             found, outline = reused
             result.sites.append(outline)  # type: ignore[arg-type] - what the report reads of a site
@@ -202,12 +202,15 @@ def lint_paths(
         from .model.site import Site
         from .scope import ReportScope, lint_in_scope
 
+        store = page_store(request.folder, settings)
+        if store is not None and snapshot is not None:
+            store.known = snapshot.trusted_hashes()
         site = Site.load(
             request.folder,
             exclude=PathFilter.factory(settings),
             only=request.only,
             max_page_bytes=settings.max_page_size or MAX_PAGE_BYTES,
-            cache=page_store(request.folder, settings),
+            cache=store,
         )
         result.sites.append(site)
         report_on, broken = _scope(site, request, diff_base)
@@ -217,7 +220,7 @@ def lint_paths(
         check_external(pages, site.root, settings, progress.external if progress is not None else None)
         checking = progress.checking if progress is not None else None
         found = list(lint_in_scope(site, with_repository(settings, site), scope, checking))
-        if snapshot is not None:
+        if snapshot is not None and whole:
             snapshot.store(site, found)
         _add_shown(result, seen, site, found, here)
     return result

@@ -109,9 +109,31 @@ class Snapshot:
         listing = walk(folder, cache)
         return cls(cache / "runs" / f"snapshot-{digest(str(folder), config)}.pickle", header, listing)
 
+    def _stored(self) -> object | None:
+        if not hasattr(self, "_entry"):
+            self._entry = read_entry(self.file, self.header)
+        return self._entry
+
+    def trusted_hashes(self) -> dict[str, str]:
+        """Content hashes of the pages whose status is the stored one, by absolute path: their
+        bytes need not be read again to be known unchanged."""
+        stored = self._stored()
+        if not isinstance(stored, dict):
+            return {}
+        try:
+            old: Listing = stored["listing"]
+            folder = self.header[3]
+            return {
+                os.path.join(folder, path): content
+                for path, content in stored["hashes"].items()
+                if self.listing.files.get(path) == old.files.get(path) and old.files[path][1] < old.taken - RACY_NS
+            }
+        except (KeyError, TypeError, AttributeError, ValueError, IndexError):
+            return {}
+
     def reuse(self) -> tuple[list[Finding], SpaceOutline] | None:
         """The stored run's findings and outline when nothing changed since; else None."""
-        stored = read_entry(self.file, self.header)
+        stored = self._stored()
         if not isinstance(stored, dict):
             return None
         try:

@@ -77,15 +77,20 @@ def _parse_and_store(root: Path, paths: list[str], limit: int | None, store: Pag
 def read_pages(site: Site, names: list[str], jobs: int | None, store: PageStore) -> dict[str, Page]:
     pages: dict[str, Page] = {}
     to_parse: list[tuple[str, bytes, str]] = []
+    root = str(site.root)
     for name in names:
-        try:
-            data = site_module.read_inside(site.root, site.root / name, site.max_page_bytes)
-        except (OSError, Refused):
-            pages[name] = read_page(site.root, name, site.max_page_bytes)  # says why, never stored
-            continue
-        content = digest(data)
-        stored = store.get(name, content)
+        content = store.known.get(os.path.join(root, name), "")  # unchanged by its status: not read
+        stored = store.get(name, content) if content else None
         page = _from_facts(stored[0]) if stored is not None else None
+        if stored is None or page is None or page.path != name:
+            try:
+                data = site_module.read_inside(site.root, site.root / name, site.max_page_bytes)
+            except (OSError, Refused):
+                pages[name] = read_page(site.root, name, site.max_page_bytes)  # says why, never stored
+                continue
+            content = digest(data)
+            stored = store.get(name, content)
+            page = _from_facts(stored[0]) if stored is not None else None
         if stored is None or page is None or page.path != name:
             to_parse.append((name, data, content))
             continue

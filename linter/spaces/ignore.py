@@ -30,6 +30,7 @@ class PathFilter:
         self.exclude = gitignore_spec(settings.exclude) if settings.exclude else None
         self.gitignore = settings.respect_gitignore
         self.outer = self._outer_specs() if self.gitignore else []
+        self._folders: dict[str, pathspec.GitIgnoreSpec | None] = {}  # by root-relative folder
 
     @classmethod
     def factory(cls, settings: Settings) -> _FilterFactory:
@@ -62,7 +63,9 @@ class PathFilter:
         parts = relative.rstrip("/").split("/")
         for depth in range(len(parts)):
             folder = "/".join(parts[:depth])
-            spec = _folder_spec(self.root / folder)
+            if folder not in self._folders:  # once per folder: a Path per file and depth costs
+                self._folders[folder] = _folder_spec(self.root / folder)
+            spec = self._folders[folder]
             if spec is not None:
                 verdict = _decide(spec, relative[len(folder) + 1 :] if folder else relative, verdict)
         return bool(verdict)
