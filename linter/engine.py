@@ -14,8 +14,8 @@ from .finding import INTERNAL_ERROR_ID, Finding, count_by_severity  # noqa: F401
 from .incremental import RunMemo
 from .model.page import PROSE_FIELDS, Page
 from .model.site import Site
-from .rules.base import Context, Rule
 from .rules import all_rules
+from .rules.base import Context, Rule
 from .settings import OFF, Settings
 from .suppress import apply_suppressions
 

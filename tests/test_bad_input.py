@@ -11,8 +11,8 @@ import pytest
 
 from cli_helpers import write_files
 from linter import Settings, lint_paths
-from linter.model import site as site_module
 from linter.finding import Finding
+from linter.model import site as site_module
 
 GOOD_PAGE_WITH_A_KNOWN_PROBLEM = "# Bonne page\n\n{% hint style=\"info\" %}\nJamais fermé.\n"
 
@@ -148,7 +148,6 @@ def test_a_dangling_symbolic_link_is_named_as_such(tmp_path: Path) -> None:
 def test_a_folder_that_cannot_be_read_is_named_not_skipped_silently(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # as root every folder can be read: the refusal is simulated where the space is walked
     from cli_helpers import run_cli
-
     from linter.model import site as site_module
 
     (tmp_path / "secret").mkdir()

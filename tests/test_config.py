@@ -9,9 +9,9 @@ import pytest
 
 from cli_helpers import BAD_PAGE, GOOD_PAGE, run_cli, write_space
 from linter.config import ConfigError, config_schema, find_config, load_config
-from linter.spaces import PathFilter
 from linter.rules import all_rules
 from linter.settings import Settings
+from linter.spaces import PathFilter
 
 
 def _pyproject(folder: Path, body: str) -> Path:
@@ -234,7 +234,7 @@ def test_the_examples_of_the_configuration_docs_are_valid() -> None:
     import re
     import textwrap
 
-    from linter.config import validate_config, tomllib
+    from linter.config import tomllib, validate_config
 
     root = Path(__file__).resolve().parents[1]
     text = (root / "docs" / "configuration.md").read_text(encoding="utf-8")

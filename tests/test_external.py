@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Iterator
 
 import pytest
 
@@ -35,7 +36,7 @@ def check(server: Server, paths: list[str], **options: object) -> tuple[dict, Wa
 
 
 @pytest.fixture
-def server():
+def server() -> Iterator[Server]:
     with Server() as running:
         yield running
 

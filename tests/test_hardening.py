@@ -12,10 +12,9 @@ from pathlib import Path
 
 import pytest
 
+from cli_helpers import run_cli, write_space
 from linter import Settings, lint_paths
 from linter.report import FORMATTERS, ReportContext
-
-from cli_helpers import run_cli, write_space
 
 SECRET = "SECRET_TOKEN=hunter2"
 
@@ -150,7 +149,7 @@ def test_five_thousand_plain_redirects_are_no_alias_bomb(tmp_path: Path) -> None
 def test_an_alias_bomb_in_gitbook_yaml_is_still_refused(tmp_path: Path) -> None:
     space = write_space(tmp_path / "space", {"README.md": "# Accueil\n"})
     levels = ['a: &a ["x","x","x","x","x","x","x","x","x","x"]']
-    levels += [f"{name}: &{name} [{','.join([f'*{previous}'] * 10)}]" for previous, name in zip("abcde", "bcdef")]
+    levels += [f"{name}: &{name} [{','.join([f'*{previous}'] * 10)}]" for previous, name in zip("abcde", "bcdef", strict=True)]
     (space / ".gitbook.yaml").write_text("\n".join(levels) + "\n", encoding="utf-8")
     findings = lint_paths([str(space)], Settings(select=["GB320"])).findings
     assert [finding.rule_id for finding in findings] == ["GB320"] and "aliases" in findings[0].message
@@ -206,7 +205,7 @@ def test_end_tags_matching_no_opener_do_not_rescan_the_stack(monkeypatch: pytest
     monkeypatch.setattr(gitbook_blocks, "_close", lambda token, name, stack, *rest: real_close(token, name, CountingList(stack), *rest))
     count = 2000
     page = Page.from_text("p.md", "# T\n\n" + '{% hint style="info" %}\n' * count + "{% endtabs %}\n" * count)
-    assert len([ref for ref in page.block_problems]) >= count
+    assert len(list(page.block_problems)) >= count
     assert len(visited) <= 4 * count  # linear: not count × count
 
 
@@ -240,7 +239,7 @@ def test_an_unreadable_folder_is_reported_once_and_links_into_it_are_skipped(tmp
 
     real_walk = os.walk
 
-    def walk(top, *args, onerror=None, **kwargs):  # noqa: ANN001, ANN202 - os.walk's shape
+    def walk(top, *args, onerror=None, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202 - os.walk's shape
         for folder, dirs, names in real_walk(top, *args, onerror=onerror, **kwargs):
             if Path(folder).name == "ferme":  # root ignores permissions: fail the listing itself
                 onerror(PermissionError(13, "Permission denied", folder))
@@ -256,7 +255,6 @@ def test_an_unreadable_folder_is_reported_once_and_links_into_it_are_skipped(tmp
 
 
 def test_an_unwritable_stdout_ends_with_a_message_and_its_own_code(tmp_path: Path) -> None:
-    from cli_helpers import run_installed
 
     if not Path("/dev/full").exists():
         pytest.skip("no /dev/full here")

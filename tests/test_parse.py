@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 from markdown_it.tree import SyntaxTreeNode
 
 from linter.parse import make_markdown, make_plain_markdown
-from linter.parse.gitbook_blocks import CLOSE, OPEN, PROBLEMS_KEY, TAG
 from linter.parse.frontmatter import load_front_matter
+from linter.parse.gitbook_blocks import CLOSE, OPEN, PROBLEMS_KEY, TAG
 from linter.parse.tags import parse_tag_line
 
 MD = make_markdown()

@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft202012Validator
 
+from linter.config import apply_config, find_config, load_config
 from linter.engine import lint_site
 from linter.model.dump import page_to_json, position_in_dump
 from linter.model.page import Page
 from linter.model.site import Site
 from linter.settings import Settings
-from linter.config import apply_config, find_config, load_config
 from linter.validation.page_schemas import page_candidates, schemas_for
 from linter.validation.schemas import shipped_schemas
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from fixture_harness import SPACE_FIXTURES, load_fixture_site
 
+from fixture_harness import SPACE_FIXTURES, load_fixture_site
 from linter.model.site import nfc
 from linter.run import display_path, lint_paths
 from linter.settings import Settings

@@ -15,8 +15,8 @@ from typing import Iterator
 from urllib.parse import unquote
 
 from ..spaces import ASSETS_DIR
-from .elements import Link
 from . import git
+from .elements import Link
 from .names import nfc
 from .page import Page
 from .site import Site, Target, file_key, slug_key

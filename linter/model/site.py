@@ -19,7 +19,6 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
-
 from ..guard import MAX_PAGE_BYTES, Refused, classify_entry, read_inside
 from ..parse.frontmatter import FrontMatter
 from ..spaces import (
@@ -429,7 +428,7 @@ def in_processes(function: Any, calls: list[tuple[Any, ...]], workers: int) -> l
     try:
         context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
         with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            mapped = pool.map(function, *zip(*calls))
+            mapped = pool.map(function, *zip(*calls, strict=True))
             return [item for chunk in mapped for item in chunk]
     except (OSError, BrokenProcessPool):
         return None

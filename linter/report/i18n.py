@@ -10,7 +10,6 @@ from typing import Any, Mapping
 
 from ..words import LANGUAGES, say_in
 
-
 TEXTS: dict[str, dict[str, str]] = {
     "summary": {"en": "{checked}: {errors}, {warnings}, {info}", "fr": "{checked} : {errors}, {warnings}, {info}"},
     "clean": {"en": "{checked}: no problem found", "fr": "{checked} : aucun problème trouvé"},

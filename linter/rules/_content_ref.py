@@ -9,6 +9,7 @@ from ..model.elements import Block, Link
 from ..model.names import nfc
 from ..model.page import Page
 
+
 def content_refs(page: Page) -> Iterator[Block]:
     """The closed content-ref blocks that have a `url` (the others are other rules' business)."""
     for block in page.blocks:

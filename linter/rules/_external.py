@@ -10,7 +10,6 @@ from ..model.page import Page
 from .base import Context
 
 
-
 def checked_links(page: Page, ctx: Context) -> Iterator[tuple[WebLink, Result]]:
     """Each web link of the page with the result of its address; nothing without `--external`."""
     results = ctx.settings.extra.get(RESULTS)

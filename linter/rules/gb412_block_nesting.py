@@ -39,8 +39,8 @@ from __future__ import annotations
 from typing import Any, Iterator
 
 from ..finding import Finding
-from ..model.page import Page
 from ..model.elements import Block
+from ..model.page import Page
 from ._schema import block_position, block_problems, child_names, known_children
 from .base import Context
 

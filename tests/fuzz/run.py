@@ -247,7 +247,7 @@ def _only_inside_edits(name: str, old: str, new: str, edits: list) -> None:  # n
     spans: dict[int, list[tuple[int, int]]] = {}
     for edit in edits:
         spans.setdefault(edit.line - 1, []).append((edit.column - 1, edit.column - 1 + len(edit.original)))
-    for index, (before, after) in enumerate(zip(old_lines, new_lines)):
+    for index, (before, after) in enumerate(zip(old_lines, new_lines, strict=False)):
         if before == after:
             continue
         if index not in spans:
@@ -300,7 +300,7 @@ def main() -> int:
     total_pages = total_spaces = 0
     failures: list[str] = []
     with ProcessPoolExecutor(max_workers=args.jobs) as pool:
-        for pages, spaces, failed in pool.map(run_chunk, *zip(*chunks), [args.out] * len(chunks)):
+        for pages, spaces, failed in pool.map(run_chunk, *zip(*chunks, strict=True), [args.out] * len(chunks)):
             total_pages += pages
             total_spaces += spaces
             failures.extend(failed)
