@@ -9,7 +9,8 @@ answer: no page is parsed or even unpickled.
 A page whose status changed but whose bytes did not (a `touch`, a checkout that rewrote it) is
 hashed and compared with the hash stored for it. A file modified within `RACY_NS` of the stored
 walk could have changed again in the same clock tick without its status showing it (Git's
-"racily clean" problem): such a file is never trusted on its status, and the space is loaded.
+"racily clean" problem): such a file is never trusted on its status: a page is hashed, like a
+touched one; any other file makes the space be loaded.
 """
 
 from __future__ import annotations
@@ -147,8 +148,8 @@ class Snapshot:
             for path, status in self.listing.files.items():
                 if status == old.files[path] and status[1] < old.taken - RACY_NS:
                     continue
-                if status[1] >= old.taken - RACY_NS or path not in hashes:
-                    return None  # racily clean, or a file whose bytes were never hashed
+                if path not in hashes:
+                    return None  # changed, or racily clean, and its bytes were never hashed
                 touched.append(path)
             for path in touched:  # a new status, maybe the same bytes
                 try:

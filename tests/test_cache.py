@@ -72,6 +72,7 @@ def test_pages_from_the_cache_load_their_prose_on_use_and_drop_it_after_their_ru
 
     space = write_space(tmp_path / "docs", {"README.md": "# Accueil\n\nDu **texte** et ~~du barré~~.\n"})
     cold = lint_paths([str(space)], Settings(cache_dir=tmp_path / "c")).sites[0].pages["README.md"]
+    (space / "autre.md").write_text("# Autre\n", encoding="utf-8")  # the space changed: it is loaded again
     warm = lint_paths([str(space)], Settings(cache_dir=tmp_path / "c")).sites[0].pages["README.md"]
     assert not any(name in vars(warm) for name in PROSE_FIELDS)  # the rules ran; the prose went
     assert warm.links == cold.links and warm.headings == cold.headings  # the facts stay
