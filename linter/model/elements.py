@@ -8,7 +8,7 @@ from typing import Any
 from ..parse.tags import TagLine
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Anchor:
     """An id a `#fragment` can point to.
 
@@ -26,7 +26,7 @@ class Anchor:
     href_column: int = 0
 
 
-@dataclass
+@dataclass(slots=True)
 class Heading:
     level: int
     text: str  # plain text, markup and the anchor removed, entities decoded
@@ -44,7 +44,7 @@ class Heading:
         return self.computed_ids[0] if self.computed_ids else ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Expandable:
     """An expandable block, `<details><summary>Text</summary>…</details>`: GitBook makes it a link
     target with the id a heading of the same text would get."""
@@ -60,7 +60,7 @@ class Expandable:
         return self.computed_ids[0] if self.computed_ids else ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Link:
     """A reference to another file, a fragment or a URL.
 
@@ -80,7 +80,7 @@ class Link:
     title: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TextRun:
     """A piece of visible prose (not code), for rules that read words: emails, mentions."""
 
@@ -90,7 +90,7 @@ class TextRun:
     link: Link | None = None  # set when the text is the label of a link
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Strike:
     """A struck-out run (`~~…~~`, `<del>`, `<s>`)."""
 
@@ -99,7 +99,7 @@ class Strike:
     column: int
 
 
-@dataclass
+@dataclass(slots=True)
 class TextBlock:
     """A heading, paragraph, list item or table cell, in document order.
 
@@ -121,7 +121,7 @@ class TextBlock:
         return self.kind == "paragraph" and self.bold and bool(self.text.strip())
 
 
-@dataclass
+@dataclass(slots=True)
 class Block:
     """A GitBook `{% tag %}` block, with its children blocks."""
 
@@ -154,7 +154,7 @@ class Block:
         return self.line, self.column
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TagRef:
     """One `{% … %}` line as written, paired or not (`problem`: unclosed, mismatched, stray)."""
 
@@ -170,7 +170,7 @@ class TagRef:
         return ("end" if self.tag.is_end else "") + self.tag.name
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Comment:
     """An HTML comment `<!-- … -->` (GitBook keeps them in the source and does not show them)."""
 
@@ -181,7 +181,7 @@ class Comment:
     standalone: bool  # alone on its lines (an HTML block), not inside a paragraph
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SourceProblem:
     """Something wrong with the file itself: it cannot be decoded, is binary, has a BOM…"""
 

@@ -27,7 +27,7 @@ class Closing(Enum):
     NEVER = "never"  # include and the legacy page-ref stand alone
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class BlockKind:
     """One GitBook block as the block table describes it: `schemas/blocks.schema.json`, whose
     `$defs` entry for the tag holds its end tag (`x-end`), the attributes that are links
@@ -75,7 +75,7 @@ _ATTR = re.compile(
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Attribute:
     """One `name="value"` of a tag line, with its 0-based column in the line."""
 
@@ -85,7 +85,7 @@ class Attribute:
     quoted: bool
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Unclosed:
     """A quoted value without its closing quote: `name` is the attribute (None for the
     positional argument), `column` the 0-based column of its opening quote in the line."""
@@ -95,7 +95,7 @@ class Unclosed:
     column: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TagLine:
     """A parsed `{% … %}` line."""
 
