@@ -5,9 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..lean import pickled_by_values
 from ..parse.tags import TagLine
 
 
+@pickled_by_values
 @dataclass(frozen=True, slots=True)
 class Anchor:
     """An id a `#fragment` can point to.
@@ -44,6 +46,7 @@ class Heading:
         return self.computed_ids[0] if self.computed_ids else ""
 
 
+@pickled_by_values
 @dataclass(frozen=True, slots=True)
 class Expandable:
     """An expandable block, `<details><summary>Text</summary>…</details>`: GitBook makes it a link
@@ -60,6 +63,7 @@ class Expandable:
         return self.computed_ids[0] if self.computed_ids else ""
 
 
+@pickled_by_values
 @dataclass(frozen=True, slots=True)
 class Link:
     """A reference to another file, a fragment or a URL.
@@ -80,6 +84,7 @@ class Link:
     title: str = ""
 
 
+@pickled_by_values
 @dataclass(frozen=True, slots=True)
 class TextRun:
     """A piece of visible prose (not code), for rules that read words: emails, mentions."""
@@ -90,6 +95,7 @@ class TextRun:
     link: Link | None = None  # set when the text is the label of a link
 
 
+@pickled_by_values
 @dataclass(frozen=True, slots=True)
 class Strike:
     """A struck-out run (`~~…~~`, `<del>`, `<s>`)."""
@@ -154,6 +160,7 @@ class Block:
         return self.line, self.column
 
 
+@pickled_by_values
 @dataclass(frozen=True, slots=True)
 class TagRef:
     """One `{% … %}` line as written, paired or not (`problem`: unclosed, mismatched, stray)."""
@@ -170,6 +177,7 @@ class TagRef:
         return ("end" if self.tag.is_end else "") + self.tag.name
 
 
+@pickled_by_values
 @dataclass(frozen=True, slots=True)
 class Comment:
     """An HTML comment `<!-- … -->` (GitBook keeps them in the source and does not show them)."""
@@ -181,6 +189,7 @@ class Comment:
     standalone: bool  # alone on its lines (an HTML block), not inside a paragraph
 
 
+@pickled_by_values
 @dataclass(frozen=True, slots=True)
 class SourceProblem:
     """Something wrong with the file itself: it cannot be decoded, is binary, has a BOM…"""

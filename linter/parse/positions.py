@@ -12,7 +12,10 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..lean import pickled_by_values
 
+
+@pickled_by_values
 @dataclass(frozen=True, order=True, slots=True)
 class Position:
     """A 1-based line and column (columns count characters, not bytes)."""

@@ -18,6 +18,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any, Mapping
 
+from ..lean import pickled_by_values
+
 
 class Closing(Enum):
     """Whether a tag needs its `{% endname %}`."""
@@ -27,6 +29,7 @@ class Closing(Enum):
     NEVER = "never"  # include and the legacy page-ref stand alone
 
 
+@pickled_by_values
 @dataclass(frozen=True, slots=True)
 class BlockKind:
     """One GitBook block as the block table describes it: `schemas/blocks.schema.json`, whose
@@ -75,6 +78,7 @@ _ATTR = re.compile(
 )
 
 
+@pickled_by_values
 @dataclass(frozen=True, slots=True)
 class Attribute:
     """One `name="value"` of a tag line, with its 0-based column in the line."""
@@ -85,6 +89,7 @@ class Attribute:
     quoted: bool
 
 
+@pickled_by_values
 @dataclass(frozen=True, slots=True)
 class Unclosed:
     """A quoted value without its closing quote: `name` is the attribute (None for the
@@ -95,6 +100,7 @@ class Unclosed:
     column: int
 
 
+@pickled_by_values
 @dataclass(frozen=True, slots=True)
 class TagLine:
     """A parsed `{% … %}` line."""
