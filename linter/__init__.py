@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.2.0"  # the one place: pyproject.toml reads it, CHANGELOG.md and the tag follow it
+__version__ = "0.3.0"  # the one place: pyproject.toml reads it, CHANGELOG.md and the tag follow it
 
 __all__ = ["Finding", "Settings", "lint_paths", "__version__"]
 
