@@ -39,8 +39,7 @@ from typing import Iterator
 from ..finding import Finding
 from ..model.site import Site
 from ..validation.messages import SCHEMA_MESSAGES
-from ._schema import site_config_problems
-from ._site_config import site_config
+from ._site_config import schema_findings, site_config
 from .base import Context
 
 ID = "GB425"
@@ -87,6 +86,4 @@ def check(site: Site, ctx: Context) -> Iterator[Finding]:
         problem = config.config.problem
         yield ctx.finding(problem.position, "invalid-yaml", path=path, file=name, problem=problem.message)
         return
-    for problem in site_config_problems(config.config, name, ctx.lang):
-        if not problem.is_unknown_key:
-            yield ctx.finding(config.config.position_of(problem.location), problem.key, path=path, **problem.args)
+    yield from schema_findings(site, ctx, unknown_keys=False)

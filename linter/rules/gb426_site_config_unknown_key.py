@@ -38,8 +38,7 @@ from typing import Iterator
 from ..finding import Finding
 from ..model.site import Site
 from ..validation.messages import SCHEMA_MESSAGES
-from ._schema import site_config_problems
-from ._site_config import site_config
+from ._site_config import schema_findings
 from .base import Context
 
 ID = "GB426"
@@ -67,10 +66,4 @@ Bon
 
 
 def check(site: Site, ctx: Context) -> Iterator[Finding]:
-    found = site_config(site)
-    if found is None:
-        return
-    config, path = found
-    for problem in site_config_problems(config.config, config.path.name, ctx.lang):
-        if problem.is_unknown_key:
-            yield ctx.finding(config.config.position_of(problem.location), problem.key, path=path, **problem.args)
+    yield from schema_findings(site, ctx, unknown_keys=True)
