@@ -42,7 +42,7 @@ from urllib.parse import unquote
 from ..finding import Edit, Finding
 from ..model.elements import Link, TextRun
 from ..model.page import Page
-from ..parse.positions import loose_pattern
+from ..parse.positions import loose_search
 from ._content import severity_for
 from ._emails import Candidate, candidates, check_address, same_address, suffixless
 from .base import Context
@@ -169,10 +169,10 @@ def _written_at(page: Page, run: TextRun, text: str, offset: int) -> tuple[int, 
     writes it: backslash escapes and entities make the source longer than the prose, never
     shorter, so it is the first spelling at or after that offset. No source text when not found."""
     line = page.index.line_text(run.line - 1)
-    written = loose_pattern(text).search(line, max(0, run.column - 1 + offset))
+    written = loose_search(text, line, max(0, run.column - 1 + offset), len(line))
     if written is None:
         return run.line, run.column + offset, None
-    return run.line, written.start() + 1, written.group()
+    return run.line, written[0] + 1, line[written[0] : written[1]]
 
 
 def _in_angle_brackets(text: str, candidate: Candidate) -> bool:
