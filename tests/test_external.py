@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 from pathlib import Path
 from typing import Iterator
@@ -10,6 +11,7 @@ import pytest
 
 from cli_helpers import run_cli, write_space
 from linter.external.checker import Checker, CheckOptions, retry_after
+from linter.external.limit import Limit
 from linter.external.policy import BlockedAddress, Policy
 from linter.external.result import BROKEN, DENIED, OK, SKIPPED
 from loopback_server import Server
@@ -122,6 +124,44 @@ def test_limits_per_host_and_overall_are_held(server: Server) -> None:
     assert server.by_host["127.0.0.1"] == 12 and server.by_host["localhost"] == 12  # once each
     assert 1 <= server.max_in_flight["127.0.0.1"] <= 2 and 1 <= server.max_in_flight["localhost"] <= 2
     assert server.max_in_flight[""] <= 3
+
+
+def test_an_address_begun_is_finished_before_new_ones(server: Server) -> None:
+    # One request at a time: the GET after the HEAD 404 and the hops of the redirect go before
+    # the addresses still waiting, which would otherwise leave them (and their host) for last.
+    checker = Checker(CheckOptions(concurrency=1, host_concurrency=1), LOOPBACK, sleep=Waits())
+    checker.check({server.url(path): False for path in ("/missing", "/page/1", "/perm", "/page/2")})
+    assert server.methods == [
+        ("HEAD", "/missing"),
+        ("GET", "/missing"),
+        ("HEAD", "/page/1"),
+        ("HEAD", "/perm"),
+        ("HEAD", "/perm2"),
+        ("HEAD", "/ok"),
+        ("HEAD", "/page/2"),
+    ]
+
+
+def test_limit_serves_urgent_waiters_first_and_skips_a_cancelled_one() -> None:
+    async def scenario() -> list[str]:
+        limit, served = Limit(1), []
+
+        async def take(name: str, urgent: bool) -> None:
+            await limit.acquire(urgent)
+            served.append(name)
+            await asyncio.sleep(0)
+            limit.release()
+
+        await limit.acquire()
+        tasks = [asyncio.create_task(take(name, name.startswith("urgent"))) for name in ("new-1", "urgent", "cancelled", "new-2")]
+        await asyncio.sleep(0)  # all four are waiting now
+        tasks[2].cancel()
+        limit.release()
+        await asyncio.gather(*tasks, return_exceptions=True)
+        assert limit.free == 1  # every place came back
+        return served
+
+    assert asyncio.run(scenario()) == ["urgent", "new-1", "new-2"]
 
 
 def test_private_addresses_are_not_requested_unless_allowed(server: Server) -> None:

@@ -33,6 +33,7 @@ from aiohttp.resolver import DefaultResolver
 
 from .. import __version__
 from .collect import host_of, is_web_address
+from .limit import Limit
 from .policy import BlockedAddress, Policy
 from .result import BROKEN, DENIED, OK, SKIPPED, HostStats, Result
 
@@ -62,7 +63,7 @@ class CheckOptions:
 
 @dataclass
 class _Host:
-    semaphore: asyncio.Semaphore
+    limit: Limit
     stats: HostStats
     not_before: float = 0.0  # time.monotonic() before which the host is left alone
     head_refused: bool = False
@@ -118,7 +119,7 @@ class Checker:
         return {name: host.stats for name, host in self.hosts.items()}
 
     async def check_all(self, wanted: dict[str, bool]) -> dict[str, Result]:
-        self._global = asyncio.Semaphore(self.options.concurrency)
+        self._global = Limit(self.options.concurrency)
         self._answers: dict[tuple[str, bool], asyncio.Future[_Answer]] = {}
         connector = aiohttp.TCPConnector(
             limit=self.options.concurrency,
@@ -146,7 +147,7 @@ class Checker:
     def _host(self, url: str) -> _Host:
         name = host_of(url)
         if name not in self.hosts:
-            self.hosts[name] = _Host(asyncio.Semaphore(self.options.host_concurrency), HostStats())
+            self.hosts[name] = _Host(Limit(self.options.host_concurrency), HostStats())
         return self.hosts[name]
 
     async def _check_url(self, session: aiohttp.ClientSession, url: str, want_ids: bool) -> Result:
@@ -161,7 +162,7 @@ class Checker:
                     return _with(result, kind=SKIPPED, error=reason)
                 return result  # it leads somewhere we do not check: as far as we know, it works
             try:
-                answer = await self._fetch_once(session, current, want_ids, result)
+                answer = await self._fetch_once(session, current, want_ids, result, urgent=current != url)
             except _Failure as failure:
                 kind = SKIPPED if failure.error == "private" else BROKEN
                 return _with(result, kind=kind, error=failure.error, detail=failure.detail)
@@ -183,7 +184,9 @@ class Checker:
             return "not-web"
         return self.policy.skip_reason(url)
 
-    async def _fetch_once(self, session: aiohttp.ClientSession, url: str, want_ids: bool, result: Result) -> _Answer:
+    async def _fetch_once(
+        self, session: aiohttp.ClientSession, url: str, want_ids: bool, result: Result, urgent: bool
+    ) -> _Answer:
         """`_fetch`, shared: a redirect to an address also linked directly asks the server once."""
         key = (url, want_ids)
         shared = self._answers.get(key)
@@ -192,7 +195,7 @@ class Checker:
         future: asyncio.Future[_Answer] = asyncio.get_running_loop().create_future()
         self._answers[key] = future
         try:
-            answer = await self._fetch(session, url, want_ids, result)
+            answer = await self._fetch(session, url, want_ids, result, urgent)
         except BaseException as error:
             if isinstance(error, asyncio.CancelledError):
                 future.cancel()
@@ -203,14 +206,16 @@ class Checker:
         future.set_result(answer)
         return answer
 
-    async def _fetch(self, session: aiohttp.ClientSession, url: str, want_ids: bool, result: Result) -> _Answer:
-        """One address, HEAD then GET, with the retries; raises `_Failure` when nothing answers."""
+    async def _fetch(self, session: aiohttp.ClientSession, url: str, want_ids: bool, result: Result, urgent: bool) -> _Answer:
+        """One address, HEAD then GET, with the retries; raises `_Failure` when nothing answers.
+        `urgent`: a redirect hop. Every request after the first is urgent too: an address begun
+        is finished before new ones start (see `limit`)."""
         host = self._host(url)
         method = "GET" if want_ids or host.head_refused else "HEAD"
         attempt = 0
         while True:
             try:
-                answer = await self._request(session, host, method, url, want_ids, result)
+                answer = await self._request(session, host, method, url, want_ids, result, urgent)
             except _Failure as failure:
                 if method == "HEAD" and failure.error == "connection":
                     method = "GET"  # some servers drop the connection on HEAD
@@ -220,6 +225,8 @@ class Checker:
                 attempt += 1
                 await self._pause(host, self._backoff(attempt))
                 continue
+            finally:
+                urgent = True  # any next request continues this address
             if answer.status in RETRY_STATUSES and attempt < self.options.retries:
                 wait = retry_after(answer.retry_after) if answer.status in (429, 503) else None
                 if wait is not None and wait > self.options.max_wait:
@@ -244,21 +251,33 @@ class Checker:
         await self.sleep(seconds)
 
     async def _request(
-        self, session: aiohttp.ClientSession, host: _Host, method: str, url: str, want_ids: bool, result: Result
+        self,
+        session: aiohttp.ClientSession,
+        host: _Host,
+        method: str,
+        url: str,
+        want_ids: bool,
+        result: Result,
+        urgent: bool,
     ) -> _Answer:
-        async with host.semaphore:
+        await host.limit.acquire(urgent)
+        try:
             delay = host.not_before - time.monotonic()
             if delay > 0:  # another address of the host was told to come back later
                 await self._pause(host, delay)
-            async with self._global:
+            await self._global.acquire(urgent)
+            try:
                 result.requests += 1
                 host.stats.requests += 1
-                try:
-                    return await self._send(session, method, url, want_ids)
-                except _Failure:
-                    raise
-                except Exception as error:  # noqa: BLE001 - every way a request fails becomes a result
-                    raise _failure(error) from error
+                return await self._send(session, method, url, want_ids)
+            except _Failure:
+                raise
+            except Exception as error:  # noqa: BLE001 - every way a request fails becomes a result
+                raise _failure(error) from error
+            finally:
+                self._global.release()
+        finally:
+            host.limit.release()
 
     async def _send(self, session: aiohttp.ClientSession, method: str, url: str, want_ids: bool) -> _Answer:
         host = host_of(url)
