@@ -198,26 +198,38 @@ def lint_paths(
             _add_shown(result, seen, outline, found, here)
             continue
         # Late: the parser, the model and the rules are only imported when a space is read.
-        from .external.run import check_external
+        from .external.run import start_external
         from .model.site import Site
         from .scope import ReportScope, lint_in_scope
 
         store = page_store(request.folder, settings)
         if store is not None and snapshot is not None:
             store.known = snapshot.trusted_hashes()
-        site = Site.load(
-            request.folder,
-            exclude=PathFilter.factory(settings),
-            only=request.only,
-            max_page_bytes=settings.max_page_size or MAX_PAGE_BYTES,
-            cache=store,
-        )
+        external = start_external(request.folder, settings, progress.external if progress is not None else None)
+        # A whole space is reported on whole: its web links are requested while its pages are parsed.
+        whole_space = request.files is None and diff_base is None
+        on_page = external.add_page if external is not None and whole_space else None
+        try:
+            site = Site.load(
+                request.folder,
+                exclude=PathFilter.factory(settings),
+                only=request.only,
+                max_page_bytes=settings.max_page_size or MAX_PAGE_BYTES,
+                cache=store,
+                on_page=on_page,
+            )
+        except BaseException:
+            if external is not None:
+                external.abandon()
+            raise
         result.sites.append(site)
         report_on, broken = _scope(site, request, diff_base)
         result.scopes.append((site, report_on))
         scope = None if report_on is None else ReportScope(frozenset(report_on), frozenset(broken or ()))
         pages = [page for path, page in site.pages.items() if report_on is None or path in report_on]
-        check_external(pages, site.root, settings, progress.external if progress is not None else None)
+        if external is not None:
+            external.add(pages)
+            external.finish()
         checking = progress.checking if progress is not None else None
         found = list(lint_in_scope(site, with_repository(settings, site), scope, checking))
         if snapshot is not None and whole:

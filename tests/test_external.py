@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import time
 from pathlib import Path
 from typing import Iterator
 
@@ -51,6 +52,7 @@ def test_statuses_and_requests(server: Server) -> None:
     assert results["/forbidden"].kind == DENIED
     assert server.by_path["/ok"] == 1  # HEAD answered: no GET
     assert server.by_path["/missing"] == 2  # HEAD 404, then GET to be sure (some servers mishandle HEAD)
+    assert server.methods.count(("HEAD", "/gone")) == 1 and ("GET", "/gone") not in server.methods  # 410 is final
 
 
 def test_head_refused_falls_back_to_get(server: Server) -> None:
@@ -283,6 +285,40 @@ def test_progress_bar_on_a_terminal_and_summary_per_host(server: Server) -> None
     lines = external_summary_lines(settings)
     assert lines[0] == "web links: 2 addresses on 1 hosts, 3 requests, 0 from the cache, 0 not requested, 1 failing"
     assert lines[1].split() == ["127.0.0.1", "2", "addresses", "3", "requests", "1", "failing"]
+
+
+@pytest.mark.parametrize("cache", [False, True])
+def test_requests_begin_while_the_pages_are_still_read(server: Server, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cache: bool) -> None:
+    from linter.model.page import Page
+
+    space = write_space(tmp_path / "space", {"a.md": f"# A\n\n[a]({server.url('/page/a')})\n", "b.md": f"# B\n\n[b]({server.url('/page/b')})\n"})
+    parse = Page.from_bytes.__func__  # type: ignore[attr-defined]
+    seen_before_b: list[bool] = []
+
+    def parse_waiting(cls: type[Page], path: str, data: bytes) -> Page:
+        if path == "b.md":  # a.md is parsed: its address is requested before b.md is even read
+            deadline = time.monotonic() + 10
+            while not server.by_path["/page/a"] and time.monotonic() < deadline:
+                time.sleep(0.01)
+            seen_before_b.append(server.by_path["/page/a"] == 1)
+        return parse(cls, path, data)
+
+    monkeypatch.setattr(Page, "from_bytes", classmethod(parse_waiting))
+    args = [str(space), "--external", "--allow-host", "127.0.0.1", "--format", "json"]
+    result = run_cli(args + (["--cache-dir", str(tmp_path / "cache")] if cache else ["--no-cache"]), tmp_path)
+    assert result.exit_code == 0 and json.loads(result.stdout) == []
+    assert seen_before_b == [True]
+    assert server.by_path["/page/a"] == 1 and server.by_path["/page/b"] == 1
+
+
+def test_with_fragments_checked_an_address_waits_for_every_page(server: Server, tmp_path: Path) -> None:
+    # The first page links /ok without a fragment, the last with one: a HEAD for the first link
+    # would not do (the ids are in the body), so the address is held back and fetched once, by GET.
+    pages = {"a.md": f"# A\n\n[ok]({server.url('/ok')})\n", "b.md": f"# B\n\n[ok]({server.url('/ok')}#nulle-part)\n"}
+    space = write_space(tmp_path / "space", pages)
+    code, findings, _ = lint(space, "--no-cache")
+    assert [(finding["rule"], finding["path"]) for finding in findings] == [("GB603", "space/b.md")]
+    assert server.methods == [("GET", "/ok")]
 
 
 def test_a_cached_rerun_does_not_even_import_the_http_client(server: Server, tmp_path: Path) -> None:

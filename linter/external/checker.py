@@ -3,8 +3,8 @@
 Politeness: a global limit and a per-host limit on requests in flight, a timeout per request,
 retries with exponential backoff on 5xx answers and lost connections, `Retry-After` honoured on
 429 and 503 (in seconds or as an HTTP date, up to `max_wait`: a longer wait gives up and says so),
-during which the whole host is left alone. HEAD first, GET where HEAD is refused (and, once a
-host refused HEAD, GET straight away for its other addresses); redirects followed by hand, at
+during which the whole host is left alone. HEAD first, GET after an error status but 410 (and,
+once a host refused HEAD, GET straight away for its other addresses); redirects followed by hand, at
 most `max_redirects`, each hop checked against the policy; a User-Agent that says who we are.
 
 Why aiohttp: it is asyncio's own HTTP client (no second async layer), its resolver is pluggable,
@@ -33,6 +33,7 @@ from aiohttp.resolver import DefaultResolver
 
 from .. import __version__
 from .collect import host_of, is_web_address
+from .feed import Feed
 from .limit import Limit
 from .policy import BlockedAddress, Policy
 from .result import BROKEN, DENIED, OK, SKIPPED, HostStats, Result
@@ -42,6 +43,10 @@ REDIRECTS = (301, 302, 303, 307, 308)
 PERMANENT = (301, 308)
 RETRY_STATUSES = (429, 500, 502, 503, 504)
 DENIED_STATUSES = (401, 403, 429, 999)  # the server refuses robots; a reader may well get the page
+# After a HEAD, an error status is asked again with GET (servers that route GET only answer HEAD
+# with 404, 405, 403, 501…: a HEAD 404 proves nothing), except 410 Gone: a server says it only
+# of a resource it knows was removed, and no routing quirk answers 410 for a method it lacks.
+HEAD_IS_FINAL = (410,)
 _ID = re.compile(rb"""\s(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.I)
 
 Sleep = Callable[[float], Awaitable[Any]]
@@ -113,12 +118,19 @@ class Checker:
         """Check each address (→ whether its HTML ids are wanted, for fragments); blocking."""
         if not wanted:
             return {}
-        return asyncio.run(self.check_all(wanted))
+        feed = Feed()
+        feed.put(wanted.items())
+        feed.close()
+        return self.check_feed(feed)
+
+    def check_feed(self, feed: Feed) -> dict[str, Result]:
+        """Check the addresses put in `feed` as they come, until it is closed; blocking."""
+        return asyncio.run(self._check_feed(feed))
 
     def stats(self) -> dict[str, HostStats]:
         return {name: host.stats for name, host in self.hosts.items()}
 
-    async def check_all(self, wanted: dict[str, bool]) -> dict[str, Result]:
+    async def _check_feed(self, feed: Feed) -> dict[str, Result]:
         self._global = Limit(self.options.concurrency)
         self._answers: dict[tuple[str, bool], asyncio.Future[_Answer]] = {}
         connector = aiohttp.TCPConnector(
@@ -130,10 +142,16 @@ class Checker:
         headers = {"User-Agent": self.options.user_agent, "Accept": "text/html,application/xhtml+xml,*/*;q=0.8"}
         self._results: dict[str, Result] = {}
         self._failed = 0
-        self._total = len(wanted)
+        self._total = 0
         timeout = aiohttp.ClientTimeout(total=self.options.timeout)
         async with aiohttp.ClientSession(connector=connector, headers=headers, timeout=timeout) as session:
-            await asyncio.gather(*(self._check_and_count(session, url, ids) for url, ids in wanted.items()))
+            checks = {}
+            async for batch in feed.batches():
+                for url, want_ids in batch:
+                    if url not in checks:  # each address once
+                        checks[url] = asyncio.create_task(self._check_and_count(session, url, want_ids))
+                self._total = len(checks)
+            await asyncio.gather(*checks.values())
         return self._results
 
     async def _check_and_count(self, session: aiohttp.ClientSession, url: str, want_ids: bool) -> None:
@@ -236,7 +254,7 @@ class Checker:
                     host.not_before = max(host.not_before, time.monotonic() + wait)
                 await self._pause(host, wait if wait is not None else self._backoff(attempt))
                 continue
-            if method == "HEAD" and answer.status >= 400 and answer.status not in RETRY_STATUSES:
+            if method == "HEAD" and answer.status >= 400 and answer.status not in RETRY_STATUSES + HEAD_IS_FINAL:
                 method = "GET"  # HEAD refused or mishandled (405, 501, even 404): ask as a browser does
                 continue
             if method == "GET" and not want_ids and answer.status < 400 and not host.head_refused:

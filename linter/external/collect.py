@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Iterable, Iterator
+from typing import TYPE_CHECKING, Iterator
 from urllib.parse import urlsplit
 
 if TYPE_CHECKING:
@@ -70,12 +70,3 @@ def web_links(page: Page) -> Iterator[WebLink]:
         target = link.target.strip()
         if link.kind in WEB_KINDS and is_web_address(target):
             yield WebLink(target, link.line, link.column)
-
-
-def addresses(pages: Iterable[Page]) -> dict[str, set[str]]:
-    """Each distinct address to fetch → the fragments written after it (empty string: none)."""
-    found: dict[str, set[str]] = {}
-    for page in pages:
-        for link in web_links(page):
-            found.setdefault(link.address, set()).add(link.fragment)
-    return found

@@ -6,13 +6,15 @@ read; a second space of the same run, or the re-lint after `--fix`, asks nothing
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 from ..cache import cache_directory
 from .cache import DAY, HOUR, ResultCache
-from .collect import addresses, host_of
+from .collect import host_of, web_links
+from .feed import Feed
 from .fragments import checkable_fragment
 from .policy import Policy
 from .result import RESULTS, HostStats, Result
@@ -25,6 +27,7 @@ OPTIONS = "external"  # settings.extra key: `ExternalSettings`
 SUMMARY = "external-summary"  # settings.extra key: `Summary`
 RULE_IDS = ("GB601", "GB602", "GB603")
 FRAGMENT_RULE = "GB603"
+Progress = Callable[[int, int, int], None]  # done, total, failing
 
 
 @dataclass
@@ -74,46 +77,123 @@ class Summary:
         return sum(getattr(stats, attribute) for stats in self.hosts.values())
 
 
-def check_external(
-    pages: Iterable[Page], start: Path, settings: Settings, progress: Callable[[int, int, int], None] | None = None
-) -> None:
-    """Check the web addresses of `pages` not checked yet in this run; results go to the settings."""
+def start_external(start: Path, settings: Settings, progress: Progress | None = None) -> ExternalCheck | None:
+    """The external check of the space in `start`, or None when this run does not check the web."""
     options: ExternalSettings | None = settings.extra.get(OPTIONS)
     from ..engine import enabled_rules  # late: the engine imports the rules, which import this module
 
     enabled = {rule.id for rule in enabled_rules(settings)}
     if options is None or not options.enabled or not enabled & set(RULE_IDS):
-        return
-    results: dict[str, Result] = settings.extra.setdefault(RESULTS, {})
-    summary: Summary = settings.extra.setdefault(SUMMARY, Summary())
-    fragments = FRAGMENT_RULE in enabled
-    wanted = {
-        url: fragments and any(checkable_fragment(url, fragment) for fragment in written)
-        for url, written in addresses(pages).items()
-        if url not in results
-    }
-    folder = cache_directory(start, settings)
-    cache = ResultCache.open(folder, options.cache_ttl, min(options.cache_ttl, HOUR))
-    cached: dict[str, HostStats] = {}
-    for url in list(wanted):
-        fresh = cache.fresh(url, wanted[url])
-        if fresh is not None:
-            results[url] = fresh
-            stats = cached.setdefault(host_of(url), HostStats())
+        return None
+    return ExternalCheck(settings, options, start, FRAGMENT_RULE in enabled, progress)
+
+
+class ExternalCheck:
+    """The web addresses of one space, checked while its pages are still being read.
+
+    `add` takes pages as they are parsed (`Site.load`'s `on_page`): an address answered by the
+    cache or by an earlier space of the run is settled at once, the others go to a thread that
+    requests them straight away (`feed`), so the network waits overlap the parsing. `finish`
+    waits for the answers and leaves the results in the settings. With GB603 on, an address
+    that no link so far gives a checkable `#fragment` is held back to the end: a later page may
+    still need its HTML ids, and each address is requested once.
+    """
+
+    def __init__(self, settings: Settings, options: ExternalSettings, start: Path, fragments: bool, progress: Progress | None) -> None:
+        self.options = options
+        self.fragments = fragments
+        self.progress = progress
+        self.results: dict[str, Result] = settings.extra.setdefault(RESULTS, {})
+        self.summary: Summary = settings.extra.setdefault(SUMMARY, Summary())
+        self.cache = ResultCache.open(cache_directory(start, settings), options.cache_ttl, min(options.cache_ttl, HOUR))
+        self.cached: dict[str, HostStats] = {}
+        self.pages: set[str] = set()  # paths of the pages taken
+        self.settled: set[str] = set()  # addresses answered or handed to the checking thread
+        self.held: set[str] = set()  # addresses that may still need their ids (GB603)
+        self.feed: Feed | None = None  # started with the first address to request
+        self.thread: threading.Thread | None = None
+        self.outcome: dict[str, Any] = {}
+
+    def add(self, pages: Iterable[Page]) -> None:
+        """The web addresses of these pages (pages already taken are skipped)."""
+        wanted = []
+        for page in pages:
+            if page.path in self.pages:
+                continue
+            self.pages.add(page.path)
+            for link in web_links(page):
+                url = link.address
+                if url in self.settled or url in self.results:
+                    continue
+                if self.fragments and not checkable_fragment(url, link.fragment):
+                    self.held.add(url)
+                    continue
+                self.held.discard(url)
+                wanted.append((url, self.fragments))
+        self._settle(wanted)
+
+    def add_page(self, page: Page) -> None:
+        self.add([page])
+
+    def finish(self) -> None:
+        """Wait for every answer; the results go to the settings, the counts to the summary."""
+        self._settle([(url, False) for url in sorted(self.held)])
+        self.held.clear()
+        self.summary.add(self.cached)
+        self.cached = {}
+        if self.thread is None or self.feed is None:
+            return
+        self.feed.close()
+        self.thread.join()
+        self.thread, self.feed = None, None
+        if "error" in self.outcome:
+            raise self.outcome["error"]
+        checked: dict[str, Result] = self.outcome["results"]
+        self.cache.store(checked)
+        self.results.update(checked)
+        self.summary.add(self.outcome["stats"])
+
+    def abandon(self) -> None:
+        """No more pages will come (reading failed): the checking thread ends with what it has."""
+        if self.feed is not None:
+            self.feed.close()
+
+    def _settle(self, wanted: list[tuple[str, bool]]) -> None:
+        """Answer from the cache what it knows fresh; hand the rest to the checking thread."""
+        to_request = []
+        for url, want_ids in wanted:
+            if url in self.settled:
+                continue
+            self.settled.add(url)
+            fresh = self.cache.fresh(url, want_ids)
+            if fresh is None:
+                to_request.append((url, want_ids))
+                continue
+            self.results[url] = fresh
+            stats = self.cached.setdefault(host_of(url), HostStats())
             stats.urls += 1
             stats.cached += 1
             stats.failed += fresh.failed
-            del wanted[url]
-    summary.add(cached)
-    if not wanted:
-        return
-    from .checker import Checker  # aiohttp is imported by the runs that request something
+        if to_request:
+            self._started().put(to_request)
 
-    checker = Checker(_check_options(options), Policy(options.exclude, options.allow_hosts), progress=progress)
-    checked = checker.check(wanted)
-    cache.store(checked)
-    results.update(checked)
-    summary.add(checker.stats())
+    def _started(self) -> Feed:
+        if self.feed is None:
+            self.feed = Feed()
+            self.thread = threading.Thread(target=self._check, args=(self.feed,), name="gitbook-lint-external", daemon=True)
+            self.thread.start()
+        return self.feed
+
+    def _check(self, feed: Feed) -> None:
+        """The checking thread: imports the HTTP client (while the pages are parsed), then checks."""
+        try:
+            from .checker import Checker  # aiohttp is imported by the runs that request something
+
+            checker = Checker(_check_options(self.options), Policy(self.options.exclude, self.options.allow_hosts), progress=self.progress)
+            self.outcome["results"] = checker.check_feed(feed)
+            self.outcome["stats"] = checker.stats()
+        except BaseException as error:  # noqa: BLE001 - raised again in the reading thread, by `finish`
+            self.outcome["error"] = error
 
 
 def _check_options(options: ExternalSettings) -> Any:

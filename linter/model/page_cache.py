@@ -74,8 +74,19 @@ def _parse_and_store(root: Path, paths: list[str], limit: int | None, store: Pag
     return done
 
 
-def read_pages(site: Site, names: list[str], jobs: int | None, store: PageStore) -> dict[str, Page]:
+def read_pages(
+    site: Site, names: list[str], jobs: int | None, store: PageStore, on_page: Callable[[Page], None] | None = None
+) -> dict[str, Page]:
+    """The pages `names`, from the store when unchanged, else parsed (and stored); `on_page(page)`
+    is called with each as soon as it is there."""
     pages: dict[str, Page] = {}
+
+    def keep(name: str, page: Page) -> Page:
+        pages[name] = page
+        if on_page is not None:
+            on_page(page)
+        return page
+
     to_parse: list[tuple[str, bytes, str]] = []
     root = str(site.root)
     for name in names:
@@ -86,7 +97,7 @@ def read_pages(site: Site, names: list[str], jobs: int | None, store: PageStore)
             try:
                 data = site_module.read_inside(site.root, site.root / name, site.max_page_bytes)
             except (OSError, Refused):
-                pages[name] = read_page(site.root, name, site.max_page_bytes)  # says why, never stored
+                keep(name, read_page(site.root, name, site.max_page_bytes))  # says why, never stored
                 continue
             content = digest(data)
             stored = store.get(name, content)
@@ -95,7 +106,7 @@ def read_pages(site: Site, names: list[str], jobs: int | None, store: PageStore)
             to_parse.append((name, data, content))
             continue
         page.set_prose_loader(_prose_loader(site, store, name, content))
-        pages[name] = page
+        keep(name, page)
         site.digests[name] = (content, stored[2])
     workers = jobs if jobs is not None else min(os.cpu_count() or 1, 8)
     parsed = None
@@ -115,10 +126,10 @@ def read_pages(site: Site, names: list[str], jobs: int | None, store: PageStore)
             if content:
                 page.set_prose_loader(_prose_loader(site, store, path, content))
                 site.digests[path] = (content, facts_hash)
-            pages[path] = page
+            keep(path, page)
     else:  # a few pages: parsed here, and kept whole
         for path, data, content in to_parse:
-            page = pages[path] = Page.from_bytes(path, data)
+            page = keep(path, Page.from_bytes(path, data))
             facts, prose, facts_hash = _split(page)
             store.put(path, content, facts, prose, facts_hash)
             site.digests[path] = (content, facts_hash)

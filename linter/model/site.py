@@ -10,13 +10,14 @@ path climbs past the root resolves to `escapes`.
 
 from __future__ import annotations
 
+import itertools
 import os
 import posixpath
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable, Iterable
 from urllib.parse import unquote
 
 from ..guard import MAX_PAGE_BYTES, Refused, classify_entry, read_inside
@@ -119,6 +120,7 @@ class Site:
         only: set[str] | None = None,
         max_page_bytes: int | None = MAX_PAGE_BYTES,
         cache: Any = None,
+        on_page: Callable[[Page], None] | None = None,
     ) -> Site:
         """Read the space in `folder`. `exclude(relpath) -> bool` leaves files out (paths relative
         to the root, folders with a trailing `/`); an object with `for_root(root)` is first asked
@@ -126,7 +128,9 @@ class Site:
         pages (default: one per core for large spaces). `only`: read just these files of the
         folder, not the folder (a lone file outside any space). `max_page_bytes`: larger pages
         are reported (GB001) and not parsed; None for no limit. `cache`: a `PageStore` whose
-        models of unchanged pages are reused instead of parsing them again."""
+        models of unchanged pages are reused instead of parsing them again. `on_page(page)` is
+        called with each page as soon as it is read (the web check starts on its links while
+        the other pages are parsed)."""
         base = Path(folder).resolve()
         config = read_space_config(base) if only is None else None
         site = cls(base=base, root=base, config=config, max_page_bytes=max_page_bytes, partial=only is not None)
@@ -138,7 +142,7 @@ class Site:
             site._scan(exclude, frozenset(nested_spaces(site.root)))
         else:
             site._list(only)
-        site._read_pages(jobs, cache)
+        site._read_pages(jobs, cache, on_page)
         summary_page = site.pages.get(site.summary_path)
         if summary_page is not None and cache is not None:
             from .page_cache import summary_of
@@ -216,12 +220,12 @@ class Site:
         self._by_nfc = {nfc(path): path for path in self.files}
         self._dirs_nfc = {nfc(path) for path in self.directories}
 
-    def _read_pages(self, jobs: int | None, cache: Any = None) -> None:
+    def _read_pages(self, jobs: int | None, cache: Any = None, on_page: Callable[[Page], None] | None = None) -> None:
         names = [path for path in self.files if is_page_path(path)]
         if cache is not None:
             from .page_cache import read_pages
 
-            self.pages.update(read_pages(self, names, jobs, cache))
+            self.pages.update(read_pages(self, names, jobs, cache, on_page))
             return
         # SUMMARY.md is read here, in this process: its nav tree is built from its tokens, which
         # a page parsed in a worker process leaves behind (and would have to parse again).
@@ -229,8 +233,10 @@ class Site:
         others = [name for name in names if name != self.summary_path]
         limit = self.max_page_bytes
         read_here = (read_page(self.root, name, limit) for name in in_process)
-        for page in [*parse_pages(self.root, others, jobs, limit), *read_here]:
+        for page in itertools.chain(parse_pages(self.root, others, jobs, limit), read_here):
             self.pages[page.path] = page
+            if on_page is not None:
+                on_page(page)
 
     # -- lookups -----------------------------------------------------------------------------
 
@@ -404,15 +410,16 @@ def _read_chunk(root: Path, names: list[str], limit: int | None) -> list[Page]:
     return [read_page(root, name, limit) for name in names]
 
 
-def parse_pages(root: Path, names: list[str], jobs: int | None, limit: int | None = MAX_PAGE_BYTES) -> list[Page]:
-    """Parse pages, in several processes when the space is large and the machine has cores.
+def parse_pages(root: Path, names: list[str], jobs: int | None, limit: int | None = MAX_PAGE_BYTES) -> Iterable[Page]:
+    """Parse pages, in several processes when the space is large and the machine has cores;
+    in this process, each page is parsed when the caller takes it.
 
     Parsing is pure Python and CPU-bound, so processes, not threads. Pages come back without
     their token streams (see `Page.__getstate__`), which keeps the transfer cheap.
     """
     workers = jobs if jobs is not None else min(os.cpu_count() or 1, 8)
     if workers <= 1 or len(names) < PARALLEL_THRESHOLD:
-        return [read_page(root, name, limit) for name in names]
+        return (read_page(root, name, limit) for name in names)
     chunks = [names[start : start + CHUNK] for start in range(0, len(names), CHUNK)]
     found = in_processes(_read_chunk, [(root, chunk, limit) for chunk in chunks], workers)
     return [read_page(root, name, limit) for name in names] if found is None else found

@@ -4,7 +4,8 @@ What
 : With `--external` (or `external = true`), every http(s) address of the space is requested
   once: Markdown and HTML links and images, `{% embed url %}`, content-ref and card targets,
   buttons, front matter `cover`. Errors: an error status (404, 410, 500…, after retries for
-  5xx), a host name that does not resolve, a failed secure connection, no answer in time, a
+  5xx; an error answering HEAD is asked again with GET, as servers that route GET only answer
+  HEAD with 404 or 405, except 410 Gone, which is final), a host name that does not resolve, a failed secure connection, no answer in time, a
   dropped connection, a redirect loop or too many redirects. Warnings: 401, 403, 429 (after
   waiting as asked) and 999, which servers give robots while readers may see the page.
   Addresses excluded in the configuration, browser-only hosts and private networks are not
@@ -90,7 +91,8 @@ Quoi
 : Avec `--external` (ou `external = true`), chaque adresse http(s) de l'espace est demandée une
   fois : liens et images Markdown et HTML, `{% embed url %}`, cibles de content-ref et de
   cartes, boutons, `cover` de l'en-tête. Erreurs : un statut d'erreur (404, 410, 500…, après de
-  nouveaux essais pour les 5xx), un nom d'hôte qui ne se résout pas, une connexion sécurisée qui
+  nouveaux essais pour les 5xx ; une erreur en réponse à HEAD est redemandée en GET, car des
+  serveurs qui ne routent que GET répondent 404 ou 405 à HEAD, sauf 410 Gone, définitif), un nom d'hôte qui ne se résout pas, une connexion sécurisée qui
   échoue, pas de réponse à temps, une connexion coupée, une boucle ou trop de redirections.
   Avertissements : 401, 403, 429 (après avoir attendu comme demandé) et 999, que des serveurs
   donnent aux robots alors que les lecteurs voient la page. Les adresses exclues par la
