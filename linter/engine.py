@@ -38,8 +38,12 @@ def lint_site(
     checked = [page for page in site.pages.values() if pages is None or page.path in pages]
     memo = RunMemo.open(site, settings)
     for done, page in enumerate(checked, 1):
-        for rule in page_rules:
-            findings.update(_page_rule(rule, page, site, settings, memo))
+        reused = memo.reused_page(page.path) if memo is not None else None
+        if reused is not None:  # every page rule still true on this page: one look-up, not one per rule
+            findings.update(reused)
+        else:
+            for rule in page_rules:
+                findings.update(_page_rule(rule, page, site, settings, memo))
         page.release_prose()  # a lean model: the page's prose is read again if ever needed
         if progress is not None:
             progress(done, len(checked))

@@ -93,6 +93,19 @@ class RunMemo:
             return None
         return record.findings.get(rule_id, ())
 
+    def reused_page(self, path: str) -> tuple[Finding, ...] | None:
+        """All the page rules' findings on `path` from an earlier run when each of them is still
+        true (what `reused` says of every rule at once), kept for the next run; else None."""
+        record = self.old_pages.get(path)
+        if record is None or path not in self.content or record.content != self.content[path]:
+            return None
+        if record.site_rules and record.facts_key != self.facts_key:
+            return None
+        if record.facts_key != self.facts_key:  # no rule looked at the site: the new key, as `note` gives
+            self.pages[path] = replace(record, facts_key=self.facts_key)
+        self.fresh.add(path)
+        return tuple(finding for found in record.findings.values() for finding in found)
+
     def was_site_read(self, path: str, rule_id: str) -> bool:
         return rule_id in self.old_pages[path].site_rules
 
