@@ -8,11 +8,11 @@ suppression pass (per-file ignores and inline comments), then the rules of scope
 from __future__ import annotations
 
 import traceback
-from typing import Any, Callable, Collection, Iterator
+from typing import Callable, Collection, Iterator
 
 from .finding import INTERNAL_ERROR_ID, Finding, count_by_severity  # noqa: F401 - count_by_severity: also from here
 from .incremental import RunMemo
-from .model.page import PROSE_FIELDS, Page
+from .model.page import FACTS_DERIVED, PROSE_FIELDS, Page
 from .model.site import Site
 from .rules import all_rules
 from .rules.base import Context, Rule
@@ -83,51 +83,58 @@ def _site_rules(rules: list[Rule], site: Site, settings: Settings, memo: RunMemo
         return tuple(found)
     summary_same = not memo.content_changed(site.summary_path)
     watch: ProseWatch | None = None
-    for rule in site_rules:
-        reused = memo.site_findings(rule.id, summary_same)
-        if reused is None:
-            watch = watch or ProseWatch(site, memo)
-            watch.read = False
-            reused = tuple(_run(rule, site, Context(rule, site, settings, settings.options_for(rule))))
-            memo.note_site(rule.id, reused, watch.read)
-        found.extend(reused)
+    try:
+        for rule in site_rules:
+            reused = memo.site_findings(rule.id, summary_same)
+            if reused is None:
+                watch = watch or ProseWatch(site)
+                read = watch.next_rule()
+                reused = tuple(_run(rule, site, Context(rule, site, settings, settings.options_for(rule))))
+                memo.note_site(rule.id, reused, read)
+            found.extend(reused)
+    finally:
+        if watch is not None:
+            watch.stop()
     return tuple(found)
 
 
 class ProseWatch:
-    """Tells whether a site rule read any page's prose (`Page.set_prose_loader`): one that did not
-    answered from the pages' facts alone, and may be reused while no page's facts change.
+    """Tells which pages' prose a site rule read (`Page.prose_reads`): a rule's answer is a
+    function of the pages' facts and of the prose of those pages alone, so it may be reused
+    while no page's facts change and those pages keep their bytes.
 
-    Every page's prose is left out and loaded through a loader that notes the read. Pages whose
-    bytes changed also lose what was derived from their prose (cached properties, `derived`,
-    tokens), and the site forgets what its helpers derived from the pages (`Site.memo`), so that a
-    rule reading those computes them again, through the loader."""
+    Every page's prose is left out, to be loaded through its loader when read, which the watch
+    hears of. Every page also loses what was derived from its prose (cached properties other
+    than `FACTS_DERIVED`, `derived`, tokens), and the site forgets what its helpers derived from
+    the pages (`Site.memo`), so that a rule reading those computes them again, through the
+    loader: a value derived from a page's prose is never read unheard."""
 
-    def __init__(self, site: Site, memo: RunMemo) -> None:
-        self.read = False
-        fields = set(Page.__dataclass_fields__)
-        for path, page in site.pages.items():
+    def __init__(self, site: Site) -> None:
+        kept = {*Page.__dataclass_fields__, *FACTS_DERIVED, "_prose_loader"}
+        for page in site.pages.values():
             state = page.__dict__
-            loader = state.get("_prose_loader")
-            if loader is None and not all(name in state for name in PROSE_FIELDS):
-                continue  # no prose to watch (a page that could not be read keeps what it has)
-            if loader is None:
+            if "_prose_loader" in state:
+                page.release_prose()
+            elif all(name in state for name in PROSE_FIELDS):
                 prose = {name: state[name] for name in PROSE_FIELDS}
-                loader = lambda prose=prose: dict(prose)  # noqa: E731 - the prose kept aside
-            if memo.content_changed(path):
-                for name in [name for name in state if name not in fields and name != "_prose_loader"]:
-                    del state[name]
+                page.set_prose_loader(lambda prose=prose: dict(prose))  # the prose kept aside
+            else:
+                continue  # no prose to watch (a page that could not be read keeps what it has)
+            for name in [name for name in state if name not in kept]:
+                del state[name]
+            if page.__dict__.get("derived"):
                 page.derived.clear()
-                page._tokens = None
-            page.set_prose_loader(self._noting(loader))
+            state["_tokens"] = None
         site.memo.clear()
 
-    def _noting(self, loader: Callable[[], dict[str, Any]]) -> Callable[[], dict[str, Any]]:
-        def load() -> dict[str, Any]:
-            self.read = True
-            return loader()
+    def next_rule(self) -> set[str]:
+        """The set that the pages whose prose the next rule reads go to."""
+        read: set[str] = set()
+        Page.prose_reads = read.add
+        return read
 
-        return load
+    def stop(self) -> None:
+        Page.prose_reads = None
 
 
 def enabled_rules(settings: Settings) -> list[Rule]:

@@ -7,8 +7,8 @@ Stored per space and configuration (`cache.space_store`), checked against hashes
   either (`facts_key`: the file list, the space's configuration, the Git HEAD and every page's
   facts hash, see `model.page_cache`);
 - a site rule's findings are reused when nothing at all changed (`content_key`), or when no
-  page's facts changed and the rule read no page's prose when it ran (`engine.ProseWatch`): its
-  answer is then a function of what is the same.
+  page's facts changed and the pages whose prose the rule read when it ran (`engine.ProseWatch`)
+  have the same bytes: its answer is then a function of what is the same.
 
 The configuration (every setting, the page-type schema files' bytes) and the tool's fingerprint
 name the file, so another configuration never sees these findings. Suppressions are applied
@@ -41,7 +41,7 @@ class PageRecord:
 class SiteRecord:
     content: str  # the content key the site rule ran on
     facts: str  # the facts key it ran on
-    read_prose: bool  # whether it read any page's prose
+    prose: dict[str, str]  # the pages whose prose it read, with their content hash then
     findings: tuple[Finding, ...]
 
 
@@ -53,7 +53,6 @@ class RunMemo:
     facts_key: str
     content_key: str
     old_pages: dict[str, PageRecord] = field(default_factory=dict)
-    # by site rule: (content key, facts key, whether it read prose, its findings)
     old_site: dict[str, SiteRecord] = field(default_factory=dict)
     pages: dict[str, PageRecord] = field(default_factory=dict)
     site: dict[str, SiteRecord] = field(default_factory=dict)
@@ -129,13 +128,17 @@ class RunMemo:
         record = self.old_site.get(rule_id)
         if record is None:
             return None
-        if record.content == self.content_key or (summary_same and record.facts == self.facts_key and not record.read_prose):
+        prose_same = all(self.content.get(path) == content for path, content in record.prose.items())
+        if record.content == self.content_key or (summary_same and record.facts == self.facts_key and prose_same):
             self.site[rule_id] = record
             return record.findings
         return None
 
-    def note_site(self, rule_id: str, findings: tuple[Finding, ...], read_prose: bool) -> None:
-        self.site[rule_id] = SiteRecord(self.content_key, self.facts_key, read_prose, findings)
+    def note_site(self, rule_id: str, findings: tuple[Finding, ...], prose_read: set[str]) -> None:
+        """What site rule `rule_id` found, having read the prose of the pages `prose_read`."""
+        # A page read but not hashed (unreadable) gets no hash: the rule then runs again next time.
+        prose = {path: self.content.get(path, "") for path in sorted(prose_read)}
+        self.site[rule_id] = SiteRecord(self.content_key, self.facts_key, prose, findings)
         self.changed = True
 
     def content_changed(self, path: str) -> bool:

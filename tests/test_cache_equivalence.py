@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from linter.finding import Finding
+from linter.model.page import FACTS_DERIVED, Page
 from linter.model.site import Site
 from linter.run import lint_paths
 from linter.settings import Settings
@@ -46,7 +47,8 @@ def write_summary(space: Path, rng: random.Random) -> None:
 def edit_once(space: Path, rng: random.Random, step: int) -> str:
     """One random edit of the kinds a documentation team makes; returns what it did."""
     pages = pages_of(space)
-    kind = rng.choice(["add", "delete", "rename", "heading", "break-link", "fix-link", "prose", "config", "summary"])
+    kinds = ["add", "delete", "rename", "heading", "break-link", "fix-link", "prose", "config", "summary", "summary-title"]
+    kind = rng.choice(kinds)
     if kind == "add" or len(pages) < 3:
         name = f"{rng.choice(WORDS)}-{step}.md"
         (space / name).write_text(page_text(rng, name[:-3].capitalize(), pages), encoding="utf-8")
@@ -69,6 +71,10 @@ def edit_once(space: Path, rng: random.Random, step: int) -> str:
     elif kind == "config":
         redirect = f"ancien-{step}: {rng.choice(pages + ['nulle-part.md'])}\n"
         (space / ".gitbook.yaml").write_text("redirects:\n  " + redirect, encoding="utf-8")
+    elif kind == "summary-title":  # SUMMARY.md's prose, which a site rule reads (GB310)
+        summary = space / "SUMMARY.md"
+        text = summary.read_text(encoding="utf-8")
+        summary.write_text(text.removeprefix("# Sommaire\n\n") if text.startswith("# ") else "# Sommaire\n\n" + text, encoding="utf-8")
     else:
         write_summary(space, rng)
     return kind
@@ -182,3 +188,16 @@ def test_an_unchanged_space_is_answered_without_loading_it(tmp_path: Path, monke
     age(space, 20)
     cold = findings(space, Settings(cache=False))
     assert findings(space, Settings(cache_dir=cache)) == cold and len(loads) == 14
+
+
+def test_the_facts_derived_values_read_no_prose() -> None:
+    page = Page.from_text("a.md", "# Titre\n\n## Section\n\n<details><summary>Plus</summary>\n\nTexte.\n</details>\n\nNote[^1].\n\n[^1]: Une note.\n")
+    expected = {name: getattr(page, name) for name in FACTS_DERIVED}
+    for name in FACTS_DERIVED:
+        del page.__dict__[name]
+
+    def no_prose() -> dict[str, object]:
+        raise AssertionError("a facts-derived value read the prose")
+
+    page.set_prose_loader(no_prose)
+    assert {name: getattr(page, name) for name in FACTS_DERIVED} == expected

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import PurePosixPath
-from typing import Any, Iterable
+from typing import Any, Callable, ClassVar, Iterable
 
 from markdown_it.token import Token
 
@@ -22,6 +22,8 @@ from .source import decode_source
 
 # What rules about other pages never read of a page (see `page_cache`, `Page.release_prose`).
 PROSE_FIELDS = ("text", "index", "text_runs", "text_blocks", "strikes")
+# The cached properties computed from the facts alone, never from the prose (see `engine.ProseWatch`).
+FACTS_DERIVED = ("title", "id_targets", "served_ids", "anchor_ids", "served_anchor_ids")
 
 
 @dataclass
@@ -47,6 +49,8 @@ class Page:
     _tokens: list[Token] | None = field(default=None, repr=False)
     # Values other modules derive from the page once (keyed by module), e.g. suppressions.
     derived: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+    # Told the path of each page whose prose is loaded, while a watch listens (`engine.ProseWatch`).
+    prose_reads: ClassVar[Callable[[str], None] | None] = None
 
     @property
     def tokens(self) -> list[Token]:
@@ -71,6 +75,8 @@ class Page:
         loader = self.__dict__.get("_prose_loader")
         if loader is None or name not in PROSE_FIELDS:
             raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+        if Page.prose_reads is not None:
+            Page.prose_reads(self.path)
         self.__dict__.update(loader())
         return self.__dict__[name]
 
