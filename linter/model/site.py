@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Iterator, Mapping
 from urllib.parse import unquote
 
 from ..guard import MAX_PAGE_BYTES, Refused, classify_entry, read_inside
@@ -280,20 +280,23 @@ class Site:
         return git.renames(self.root)
 
     @cached_property
-    def anchor_index(self) -> dict[str, PageAnchors]:
+    def anchor_index(self) -> Mapping[str, PageAnchors]:
         """The ids a fragment may name on each page, including those of the reusable blocks it
-        includes (GitBook renders them inside the page)."""
-        index: dict[str, PageAnchors] = {}
-        for path, page in self.pages.items():
-            ids, served = set(page.anchor_ids), list(page.served_anchor_ids)
-            for link in page.links:
-                if link.kind == "include":
-                    included = self.pages.get(self.resolve(path, link.target).path or "")
-                    if included is not None:
-                        ids |= included.anchor_ids
-                        served += included.served_anchor_ids
-            index[path] = PageAnchors(frozenset(ids), tuple(dict.fromkeys(served)))
-        return index
+        includes (GitBook renders them inside the page). Each page's are computed when first
+        asked for: a run that checks one page's links reads the facts of the pages they name,
+        not of every page."""
+        return _AnchorIndex(self)
+
+    def _anchors_of(self, path: str) -> PageAnchors:
+        page = self.pages[path]
+        ids, served = set(page.anchor_ids), list(page.served_anchor_ids)
+        for link in page.links:
+            if link.kind == "include":
+                included = self.pages.get(self.resolve(path, link.target).path or "")
+                if included is not None:
+                    ids |= included.anchor_ids
+                    served += included.served_anchor_ids
+        return PageAnchors(frozenset(ids), tuple(dict.fromkeys(served)))
 
     @property
     def config_path(self) -> str:
@@ -389,6 +392,26 @@ class Site:
             relative = posixpath.relpath(folder, start)
             return "./" if relative == "." else relative + "/"
         return posixpath.relpath(to_path, start)
+
+
+class _AnchorIndex(Mapping[str, PageAnchors]):
+    """`Site.anchor_index`: a page's anchors, computed on first use, then kept."""
+
+    def __init__(self, site: Site) -> None:
+        self._site = site
+        self._found: dict[str, PageAnchors] = {}
+
+    def __getitem__(self, path: str) -> PageAnchors:
+        found = self._found.get(path)
+        if found is None:
+            found = self._found[path] = self._site._anchors_of(path)  # KeyError for a path that is no page
+        return found
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._site.pages)
+
+    def __len__(self) -> int:
+        return len(self._site.pages)
 
 
 PARALLEL_THRESHOLD = 150  # below this, starting processes costs more than it saves
