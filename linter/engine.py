@@ -110,7 +110,7 @@ class ProseWatch:
     loader: a value derived from a page's prose is never read unheard."""
 
     def __init__(self, site: Site) -> None:
-        kept = {*Page.__dataclass_fields__, *FACTS_DERIVED, "_prose_loader"}
+        kept = {*Page.__dataclass_fields__, *FACTS_DERIVED, "_prose_loader", "_facts_loader"}
         for page in site.pages.values():
             state = page.__dict__
             if "_prose_loader" in state:

@@ -13,7 +13,8 @@ import pytest
 from linter.finding import Finding
 from linter.model.page import FACTS_DERIVED, Page
 from linter.model.site import Site
-from linter.run import lint_paths
+from linter.rules.base import Rule
+from linter.run import RunResult, lint_paths
 from linter.settings import Settings
 
 WORDS = ("accueil", "guide", "équipe", "données", "accès", "budget", "outils", "contrat")
@@ -188,6 +189,68 @@ def test_an_unchanged_space_is_answered_without_loading_it(tmp_path: Path, monke
     age(space, 20)
     cold = findings(space, Settings(cache=False))
     assert findings(space, Settings(cache_dir=cache)) == cold and len(loads) == 14
+
+
+def _ran(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
+    """(rule id, page path or "site") of each rule the engine runs from now on."""
+    from linter import engine
+
+    ran: list[tuple[str, str]] = []
+    real_run = engine._run
+
+    def counted(rule: Rule, model: object, ctx: object) -> object:
+        ran.append((rule.id, model.path if isinstance(model, Page) else "site"))  # type: ignore[attr-defined]
+        return real_run(rule, model, ctx)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(engine, "_run", counted)
+    return ran
+
+
+def _facts_read(result: RunResult) -> set[str]:
+    """The pages of the run's space whose facts were loaded (see `Page.with_facts_loader`)."""
+    return {path for path, page in result.sites[0].pages.items() if "_facts_loader" not in vars(page)}
+
+
+def test_a_page_whose_facts_stay_is_the_only_one_read_then_its_new_ids_are_seen(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    space = tmp_path / "space"
+    space.mkdir()
+    (space / "README.md").write_text("# Accueil\n\nVoir [la section](guide.md#la-section).\n", encoding="utf-8")
+    (space / "guide.md").write_text("# Guide\n\n## La section\n\nDu texte.\n", encoding="utf-8")
+    (space / "autre.md").write_text("# Autre\n\n<!-- gitbook-lint-disable-next-line GB101 -->\n[absent](absent.md)\n", encoding="utf-8")
+    for number in range(5):
+        (space / f"page-{number}.md").write_text(f"# Page {number}\n\nVoir [le guide](guide.md).\n", encoding="utf-8")
+    (space / "SUMMARY.md").write_text("".join(f"* [{p}]({p})\n" for p in pages_of(space)), encoding="utf-8")  # no title: GB310
+    age(space, 100)
+    cache = tmp_path / "cache"
+    cold = findings(space, Settings(cache=False))
+    assert findings(space, Settings(cache_dir=cache)) == cold and any(f.rule_id == "GB310" for f in cold)
+    ran = _ran(monkeypatch)
+
+    guide = space / "guide.md"
+    guide.write_text(guide.read_text(encoding="utf-8") + "\nUne phrase de plus.\n", encoding="utf-8")  # prose only
+    assert findings(space, Settings(cache=False)) == cold
+    ran.clear()
+    warm = lint_paths([str(space)], Settings(cache_dir=cache))
+    assert warm.findings == cold
+    # the other pages' findings are reused without their facts being read; the site rules too,
+    # GB310 included (it read SUMMARY.md's prose, which did not change)
+    assert _facts_read(warm) == {"guide.md"}
+    assert {path for _, path in ran} == {"guide.md", "site"}
+    assert {rule for rule, path in ran if path == "site"} <= {"GB902"}  # judges this run's suppressions
+
+    guide.write_text(guide.read_text(encoding="utf-8").replace("## La section", "## Une section"), encoding="utf-8")
+    cold = findings(space, Settings(cache=False))
+    assert any(f.rule_id == "GB201" and f.path.endswith("README.md") for f in cold)  # README's link lost its heading
+    ran.clear()
+    assert findings(space, Settings(cache_dir=cache)) == cold
+    assert ("GB201", "README.md") in ran  # the facts changed: the rules that read other pages run again
+
+    summary = space / "SUMMARY.md"
+    summary.write_text("# Sommaire\n\n" + summary.read_text(encoding="utf-8"), encoding="utf-8")  # its prose: GB310 again
+    cold = findings(space, Settings(cache=False))
+    ran.clear()
+    assert findings(space, Settings(cache_dir=cache)) == cold and not any(f.rule_id == "GB310" for f in cold)
+    assert ("GB310", "site") in ran
 
 
 def test_the_facts_derived_values_read_no_prose() -> None:

@@ -5,7 +5,7 @@ reads HTML through `html`); this module is the model itself and what it derives.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import cached_property
 from pathlib import PurePosixPath
 from typing import Any, Callable, ClassVar, Iterable
@@ -22,6 +22,9 @@ from .source import decode_source
 
 # What rules about other pages never read of a page (see `page_cache`, `Page.release_prose`).
 PROSE_FIELDS = ("text", "index", "text_runs", "text_blocks", "strikes")
+# What a page read back from the cache holds before its other facts are loaded: what a pass over
+# every page reads on every run (the suppression comments, see `suppress`).
+LIGHT_FIELDS = ("path", "comments")
 # The cached properties computed from the facts alone, never from the prose (see `engine.ProseWatch`).
 FACTS_DERIVED = ("title", "id_targets", "served_ids", "anchor_ids", "served_anchor_ids")
 
@@ -34,7 +37,9 @@ class Page:
     text: str
     problems: list[SourceProblem] = field(default_factory=list)
     index: LineIndex = field(init=False, repr=False)
-    front_matter: FrontMatter | None = None
+    # A factory, not a class default: a page whose facts are not loaded yet has no such attribute,
+    # and reading it loads them (`__getattr__`).
+    front_matter: FrontMatter | None = field(default_factory=lambda: None)
     headings: list[Heading] = field(default_factory=list)
     anchors: list[Anchor] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
@@ -61,24 +66,30 @@ class Page:
         return self._tokens
 
     def __getstate__(self) -> dict[str, Any]:
+        self.load_facts()
         state = dict(self.__dict__)
         state["_tokens"] = None  # the model holds what rules need; tokens cost most to pickle
         state.pop("_prose_loader", None)
         return state
 
-    # A lean page: the prose (PROSE_FIELDS) may be left out of a page read from the cache, and
-    # loaded on first use by the loader the cache sets; `release_prose` drops it again once the
-    # page's rules ran. Other pages' rules and the site rules read facts, not prose.
+    # A lean page: read from the cache, a page holds its light fields (`LIGHT_FIELDS`) and loads
+    # the rest of its facts on first use (`with_facts_loader`); its prose (PROSE_FIELDS) is loaded
+    # on first use too, and dropped again once the page's rules ran (`release_prose`). Other
+    # pages' rules and the site rules read facts, not prose; a page that no rule reads costs
+    # nothing but its light fields.
 
     def __getattr__(self, name: str) -> Any:
-        # Called only when an attribute is missing: prose not loaded yet.
-        loader = self.__dict__.get("_prose_loader")
-        if loader is None or name not in PROSE_FIELDS:
-            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
-        if Page.prose_reads is not None:
-            Page.prose_reads(self.path)
-        self.__dict__.update(loader())
-        return self.__dict__[name]
+        # Called only when an attribute is missing: facts or prose not loaded yet.
+        state = self.__dict__
+        if name in PROSE_FIELDS and "_prose_loader" in state:
+            if Page.prose_reads is not None:
+                Page.prose_reads(state["path"])
+            state.update(state["_prose_loader"]())
+            return state[name]
+        if "_facts_loader" in state and name in _FIELDS:
+            self.load_facts()
+            return getattr(self, name)
+        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     def set_prose_loader(self, loader: Any) -> None:
         """Leave the prose out, to be loaded by `loader() -> dict` when something reads it."""
@@ -91,6 +102,22 @@ class Page:
         if "_prose_loader" in self.__dict__:
             for name in PROSE_FIELDS:
                 self.__dict__.pop(name, None)
+
+    @classmethod
+    def with_facts_loader(cls, light: dict[str, Any], loader: Callable[[], dict[str, Any]]) -> Page:
+        """A page of which only the `light` fields are known yet: `loader()` gives the others
+        (its facts, without the prose) when one of them is first read."""
+        page = cls.__new__(cls)
+        page.__dict__.update(light, derived={}, _tokens=None, _facts_loader=loader)
+        return page
+
+    def load_facts(self) -> None:
+        """Load the facts left out (`with_facts_loader`); what the page holds already stays."""
+        loader = self.__dict__.pop("_facts_loader", None)
+        if loader is not None:
+            for name, value in loader().items():
+                if name not in PROSE_FIELDS:
+                    self.__dict__.setdefault(name, value)
 
     @property
     def block_problems(self) -> list[TagRef]:
@@ -184,3 +211,6 @@ def numbered(ids: Iterable[str]) -> list[str]:
         result.append(base if count == 0 else f"{base}-{count}")
         seen[base] = count + 1
     return result
+
+
+_FIELDS = frozenset(field.name for field in fields(Page))

@@ -12,6 +12,11 @@ page and the prose of one. The hash of the facts is the page's *facts hash*: a p
 looks at other pages is reused on an unchanged page as long as no page's facts changed (see
 `incremental`): editing a sentence leaves the other pages' findings alone; renaming a heading, a
 link or a file does not.
+
+A page whose bytes are known unchanged by their status (`PageStore.known`) and that the space's
+index lists at those bytes (`_read_index`) is not even opened: the index gives its facts hash and
+its light fields (`LIGHT_FIELDS`), and its other facts are loaded when first read. A run where one
+page changed reads the facts of that page and of the pages its rules look at, not of 10,000.
 """
 
 from __future__ import annotations
@@ -25,7 +30,7 @@ from typing import TYPE_CHECKING, Any, Callable
 from ..cache import PageStore, digest
 from ..guard import Refused
 from . import site as site_module
-from .page import PROSE_FIELDS, Page
+from .page import LIGHT_FIELDS, PROSE_FIELDS, Page
 from .site import CHUNK, PARALLEL_THRESHOLD, in_processes, read_page
 from .summary import Summary, read_summary
 
@@ -89,8 +94,19 @@ def read_pages(
 
     to_parse: list[tuple[str, bytes, str]] = []
     root = str(site.root)
+    index = _read_index(store, root)
+    known: dict[str, IndexEntry] = {}  # the index of this run's pages, written back if it changed
     for name in names:
         content = store.known.get(os.path.join(root, name), "")  # unchanged by its status: not read
+        entry = index.get(name)
+        if content and entry is not None and entry[0] == content:  # not even its facts are read yet
+            light = dict(zip(LIGHT_FIELDS, (name, *entry[2]), strict=True))
+            page = Page.with_facts_loader(light, _facts_loader(site, store, name, content))
+            page.set_prose_loader(_prose_loader(site, store, name, content))
+            keep(name, page)  # (what `on_page` reads of it is loaded then: the external check reads links)
+            site.digests[name] = (content, entry[1])
+            known[name] = entry
+            continue
         stored = store.get(name, content) if content else None
         page = _from_facts(stored[0]) if stored is not None else None
         if stored is None or page is None or page.path != name:
@@ -133,7 +149,45 @@ def read_pages(
             facts, prose, facts_hash = _split(page)
             store.put(path, content, facts, prose, facts_hash)
             site.digests[path] = (content, facts_hash)
+    for path, (content, facts_hash) in site.digests.items():
+        if path not in known:
+            known[path] = (content, facts_hash, tuple(getattr(pages[path], name) for name in LIGHT_FIELDS[1:]))
+    if known != index:
+        store.put_object("index", root, "", known)
     return {name: pages[name] for name in names}
+
+
+# What the index of a space's pages says of each page (see `_read_index`).
+IndexEntry = tuple[str, str, tuple[Any, ...]]
+
+
+def _read_index(store: PageStore, root: str) -> dict[str, IndexEntry]:
+    """By page path: the content hash, the facts hash and the light fields (`LIGHT_FIELDS` after
+    the path) of the page at those bytes, as the last run that read the space stored them. A page
+    whose bytes are known unchanged by their status (`PageStore.known`) is then made without
+    opening its cache entry: its facts are loaded when first read, and most never are."""
+    found = store.get_object("index", root, "")
+    if not isinstance(found, dict):
+        return {}
+    return {
+        path: entry
+        for path, entry in found.items()
+        if isinstance(entry, tuple) and len(entry) == 3 and isinstance(entry[2], tuple) and len(entry[2]) == len(LIGHT_FIELDS) - 1
+    }
+
+
+def _facts_loader(site: Site, store: PageStore, path: str, content: str) -> Callable[[], dict[str, Any]]:
+    root, limit = site.root, site.max_page_bytes
+
+    def load() -> dict[str, Any]:
+        stored = store.get(path, content)
+        page = _from_facts(stored[0]) if stored is not None else None
+        if page is not None and page.path == path:
+            return page.__dict__
+        # The entry went away meanwhile (`cache clean` during the run): parse the page again.
+        return read_page(root, path, limit).__getstate__()
+
+    return load
 
 
 def _prose_loader(site: Site, store: PageStore, path: str, content: str) -> Callable[[], dict[str, Any]]:
