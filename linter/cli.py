@@ -251,10 +251,10 @@ def _setup(
 def _lint(targets: list[str], settings: Settings, fix: bool, diff_base: str | None = None, staged: bool = False) -> RunResult:
     from .fix import apply_fixes
     from .report.progress import Progress
-    from .run import RunResult, UsageError, lint_paths
+    from .run import RunResult, UsageError, fewer_collections, lint_paths
 
     try:
-        with Progress(settings.lang) as progress:
+        with Progress(settings.lang) as progress, fewer_collections():
             result = lint_paths(targets, settings, progress, diff_base, staged) if targets else RunResult()
         if fix and targets:
             fixed = apply_fixes(result.findings, [site.root for site in result.sites])

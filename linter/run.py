@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 import glob
 import os
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
@@ -160,6 +162,28 @@ def _plan_folder(requests: dict[Path, SpaceRequest], folder: Path) -> None:
     request = requests.setdefault(space, SpaceRequest(space, set()))
     if request.files is not None:
         request.folders.add(folder)
+
+
+# The collector's pace while a space is read: a first pass once 50,000 objects are made rather than
+# every 700 (its default). Parsing makes millions of short-lived objects, tokens and tree nodes,
+# few of them in cycles; at the default pace the collections took a fifth of the parse, mostly
+# passes over the older objects that only grow.
+COLLECTOR_THRESHOLD = (50_000, 10, 10)
+
+
+@contextmanager
+def fewer_collections() -> Iterator[None]:
+    """Collect cyclic garbage less often while the body runs (parser processes forked meanwhile
+    inherit the pace), and leave out of every pass the objects made before (the modules, their
+    tables): they live as long as the process. Both undone at the end."""
+    before = gc.get_threshold()
+    gc.freeze()
+    gc.set_threshold(*COLLECTOR_THRESHOLD)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
+        gc.unfreeze()
 
 
 def lint_paths(
