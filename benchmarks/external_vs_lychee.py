@@ -20,6 +20,8 @@ import argparse
 import asyncio
 import json
 import multiprocessing
+import os
+import platform
 import re
 import resource
 import shutil
@@ -29,6 +31,7 @@ import sys
 import tempfile
 import time
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -43,6 +46,7 @@ def serve(hosts: int, port: int, latency: float, ready: multiprocessing.Event) -
     """Answer HTTP/1.1 (keep-alive) on 127.0.0.1..127.0.0.N:port, each answer after `latency` s."""
     counts: Counter[str] = Counter()
     flight = [0]  # requests being answered now
+    times: dict[str, float] = {}  # time.time() of the first request and of the last answer
 
     async def handle(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         counts["connections"] += 1
@@ -52,18 +56,21 @@ def serve(hosts: int, port: int, latency: float, ready: multiprocessing.Event) -
                 method, path = head.split(b" ", 2)[:2]
                 text_path = path.decode()
                 if text_path == STATS:
-                    body = json.dumps(counts).encode()
+                    body = json.dumps({"counts": counts, "times": times}).encode()
                     counts.clear()
+                    times.clear()
                     writer.write(b"HTTP/1.1 200 OK\r\nContent-Length: %d\r\n\r\n%s" % (len(body), body))
                     await writer.drain()
                     continue
                 counts[f"{method.decode()} {text_path.split('/')[1]}"] += 1
+                times.setdefault("first", time.time())
                 flight[0] += 1
                 counts["most in flight"] = max(counts["most in flight"], flight[0])
                 await asyncio.sleep(latency)
                 flight[0] -= 1
                 writer.write(_answer(method, text_path))
                 await writer.drain()
+                times["last"] = time.time()
         except (asyncio.IncompleteReadError, ConnectionError, asyncio.LimitOverrunError):
             pass
         finally:
@@ -89,11 +96,13 @@ def _answer(method: bytes, path: str) -> bytes:
     return b"HTTP/1.1 %s\r\n%sContent-Type: text/html\r\nContent-Length: %d\r\n\r\n%s" % (status, extra, len(body), sent)
 
 
-def server_stats(port: int) -> Counter[str]:
+def server_stats(port: int) -> tuple[Counter[str], dict[str, float]]:
+    """The requests counted since the last call, and when the first came and the last was answered."""
     import urllib.request
 
     with urllib.request.urlopen(f"http://127.0.0.1:{port}{STATS}", timeout=10) as answer:
-        return Counter(json.loads(answer.read()))
+        data = json.loads(answer.read())
+    return Counter(data["counts"]), data["times"]
 
 
 # -- the space ---------------------------------------------------------------------------------
@@ -126,45 +135,67 @@ def write_space(folder: Path, addresses: list[str]) -> None:
 # -- the tools ---------------------------------------------------------------------------------
 
 
-CPU: dict[str, list[float]] = {"gitbook-lint": [], "lychee": []}
+@dataclass
+class Run:
+    """One run of one tool: what it cost, what the server saw, what it reported."""
+
+    wall: float  # seconds, start-up included
+    cpu: float  # user + system seconds of the tool's process (and its children)
+    started: float  # time.time() when the process was started
+    requests: Counter[str]
+    times: dict[str, float]  # time.time() of the first request and of the last answer
+    failing: set[str]
+
+    @property
+    def first_request(self) -> float:
+        """Seconds from the start of the process to its first request: start-up and reading."""
+        return self.times["first"] - self.started
+
+    @property
+    def requesting(self) -> float:
+        """Seconds from the first request to the last answer."""
+        return self.times["last"] - self.times["first"]
 
 
-def timed(command: list[str], cwd: Path | None = None) -> tuple[float, subprocess.CompletedProcess[str]]:
-    """Wall time of the command, and its CPU time (user + system) noted in CPU."""
+def timed(command: list[str], cwd: Path | None = None) -> tuple[float, float, float, subprocess.CompletedProcess[str]]:
+    """Wall time, CPU time (user + system) and start time (time.time()) of the command, and its outcome."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started_at = time.time()
     started = time.perf_counter()
     done = subprocess.run(command, cwd=cwd, capture_output=True, text=True)
     elapsed = time.perf_counter() - started
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    name = "lychee" if "lychee" in Path(command[0]).name else "gitbook-lint"
-    CPU[name].append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
-    return elapsed, done
+    return elapsed, after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime, started_at, done
 
 
-def run_gitbook_lint(space: Path, args: argparse.Namespace) -> tuple[float, set[str]]:
+def run_gitbook_lint(space: Path, args: argparse.Namespace) -> tuple[float, float, float, set[str]]:
     (space.parent / ".gitbook-lint.yaml").write_text(
         f"external-concurrency: {args.concurrency}\nexternal-host-concurrency: {args.host_concurrency}\n", encoding="utf-8"
     )
     command = [sys.executable, "-m", "linter", "check", str(space), "--external", "--no-cache", "--format", "json",
                "--allow-host", "127.0.0.0/8", "--select", "GB601,GB602", "--config", str(space.parent / ".gitbook-lint.yaml")]
-    elapsed, done = timed(command, cwd=ROOT)
+    elapsed, cpu, started, done = timed(command, cwd=ROOT)
     if done.returncode not in (0, 1):
         raise SystemExit(f"gitbook-lint failed: {done.stderr}")
     failing = {re.search(r"`([^`]+)`", finding["message"])[1] for finding in json.loads(done.stdout) if finding["rule"] == "GB601"}
-    return elapsed, failing
+    return elapsed, cpu, started, failing
 
 
-def run_lychee(space: Path, args: argparse.Namespace) -> tuple[float, set[str]]:
+def lychee_command(space: Path, args: argparse.Namespace, output: Path) -> list[str]:
+    # GET for every address (lychee's way), no cache, the same limits and retries as gitbook-lint
+    return [args.lychee, "--no-progress", "--format", "json", "--output", str(output),
+            "--max-concurrency", str(args.concurrency), "--host-concurrency", str(args.host_concurrency),
+            "--host-request-interval", "0ms", "--max-retries", "2", "--timeout", "10", "--cache=false", str(space)]
+
+
+def run_lychee(space: Path, args: argparse.Namespace) -> tuple[float, float, float, set[str]]:
     output = space.parent / "lychee.json"
-    command = [args.lychee, "--no-progress", "--format", "json", "--output", str(output),
-               "--max-concurrency", str(args.concurrency), "--host-concurrency", str(args.host_concurrency),
-               "--host-request-interval", "0ms", "--max-retries", "2", "--timeout", "10", "--cache=false", str(space)]
-    elapsed, done = timed(command)
+    elapsed, cpu, started, done = timed(lychee_command(space, args, output))
     if done.returncode not in (0, 2):
         raise SystemExit(f"lychee failed ({done.returncode}): {done.stderr}")
     report = json.loads(output.read_text(encoding="utf-8"))
     failing = {entry["url"] for entries in report.get("error_map", {}).values() for entry in entries}
-    return elapsed, failing
+    return elapsed, cpu, started, failing
 
 
 def main() -> None:
@@ -184,40 +215,51 @@ def main() -> None:
     server = multiprocessing.Process(target=serve, args=(args.hosts, args.port, args.latency, ready), daemon=True)
     server.start()
     ready.wait(30)
+    load_before = os.getloadavg()
     try:
         with tempfile.TemporaryDirectory() as temporary:
             space = Path(temporary) / "space"
             addresses = links(args.links, args.hosts, args.port)
             write_space(space, addresses)
             expected = {url for url in addresses if "/missing/" in url}
-            runs: dict[str, list] = {"gitbook-lint": [], "lychee": []}
+            runs: dict[str, list[Run]] = {"gitbook-lint": [], "lychee": []}
             for _ in range(args.runs):  # interleaved: both tools meet the same machine load
                 for name, runner in (("gitbook-lint", run_gitbook_lint), ("lychee", run_lychee)):
                     server_stats(args.port)  # reset the counts
-                    elapsed, failing = runner(space, args)
-                    runs[name].append((elapsed, server_stats(args.port), failing))
-            table = {}
-            for name, done in runs.items():
-                times = [elapsed for elapsed, _, _ in done]
-                table[name] = (statistics.median(times), times, done[-1][1], done[-1][2])
-            report(table, expected, args)
+                    elapsed, cpu, started, failing = runner(space, args)
+                    requests, times = server_stats(args.port)
+                    runs[name].append(Run(elapsed, cpu, started, requests, times, failing))
+            report(runs, expected, args, load_before)
     finally:
         server.terminate()
 
 
-def report(table: dict, expected: set[str], args: argparse.Namespace) -> None:
+def report(runs: dict[str, list[Run]], expected: set[str], args: argparse.Namespace, load_before: tuple[float, ...]) -> None:
+    lychee_version = subprocess.run([args.lychee, "--version"], capture_output=True, text=True).stdout.strip()
     print(f"{args.links} links on {args.hosts} hosts, {args.latency * 1000:.0f} ms per answer, "
-          f"concurrency {args.concurrency} total / {args.host_concurrency} per host, {args.runs} runs each")
-    print(f"{'tool':<14}{'median s':>9}{'cpu s':>7}  {'runs':<22}{'requests (last run)':<58}{'failing found':>14}")
-    for name, (median, times, requests, failing) in table.items():
+          f"concurrency {args.concurrency} total / {args.host_concurrency} per host, {args.runs} runs each, interleaved")
+    print(f"Python {platform.python_version()}, {lychee_version}, {os.cpu_count()} cores; "
+          f"load average before {' '.join(f'{load:.1f}' for load in load_before)}, "
+          f"after {' '.join(f'{load:.1f}' for load in os.getloadavg())}")
+    print(f"{'tool':<14}{'wall s':>8}{'cpu s':>7}{'1st req':>9}{'requesting':>11}  {'walls of the runs':<20}{'failing found':>16}")
+    for name, done in runs.items():
+        median = statistics.median
+        walls = " ".join(f"{run.wall:.2f}" for run in done)
+        agree = "= expected" if done[-1].failing == expected else f"{len(done[-1].failing ^ expected)} differ"
+        print(f"{name:<14}{median(run.wall for run in done):>8.2f}{median(run.cpu for run in done):>7.2f}"
+              f"{median(run.first_request for run in done):>9.2f}{median(run.requesting for run in done):>11.2f}  "
+              f"{walls:<20}{len(done[-1].failing):>6} ({agree})")
+    for name, done in runs.items():
+        requests = done[-1].requests
         shown = ", ".join(f"{kind} {count}" for kind, count in sorted(requests.items()) if kind not in ("connections", "most in flight"))
-        shown += f"; {requests['connections']} connections, {requests['most in flight']} at once at most"
-        agree = "= expected" if failing == expected else f"{len(failing ^ expected)} differ"
-        print(f"{name:<14}{median:>9.2f}{statistics.median(CPU[name]):>7.2f}  {' '.join(f'{t:.2f}' for t in times):<22}{shown:<58}{len(failing):>6} ({agree})")
-    ratio = table["gitbook-lint"][0] / table["lychee"][0]
+        total = sum(count for kind, count in requests.items() if kind not in ("connections", "most in flight"))
+        print(f"  {name} requests (last run): {total}: {shown}; {requests['connections']} connections, "
+              f"{requests['most in flight']} in flight at most; ideal requesting time {total * args.latency / args.concurrency:.2f} s")
+    ratio = statistics.median(run.wall for run in runs["gitbook-lint"]) / statistics.median(run.wall for run in runs["lychee"])
     print(f"wall-time ratio gitbook-lint / lychee: {ratio:.2f}")
-    print(f"load average at the end: {' '.join(f'{load:.1f}' for load in __import__('os').getloadavg())}")
-    print(f"failing addresses agree: {table['gitbook-lint'][3] == table['lychee'][3]}")
+    print(f"failing addresses agree: {runs['gitbook-lint'][-1].failing == runs['lychee'][-1].failing}")
+    print("(1st req: seconds from the start of the process to its first request; requesting: from")
+    print(" the first request to the last answer; both seen by the server, medians of the runs)")
 
 
 if __name__ == "__main__":
