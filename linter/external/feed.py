@@ -23,6 +23,7 @@ class Feed:
         self._closed = False
         self._loop: asyncio.AbstractEventLoop | None = None
         self._more: asyncio.Event | None = None  # set (in the loop) when there is something to take
+        self.taking = threading.Event()  # set when the checking side takes addresses (or gave up)
 
     def put(self, items: Iterable[Wanted]) -> None:
         """More addresses (any thread)."""
@@ -46,6 +47,7 @@ class Feed:
 
         with self._lock:
             self._loop, self._more = asyncio.get_running_loop(), asyncio.Event()
+        self.taking.set()
         while True:
             with self._lock:
                 taken, self._items = self._items, []

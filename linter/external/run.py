@@ -182,6 +182,9 @@ class ExternalCheck:
             self.feed = Feed()
             self.thread = threading.Thread(target=self._check, args=(self.feed,), name="gitbook-lint-external", daemon=True)
             self.thread.start()
+            # The reading waits while the checking thread imports the HTTP client: under the GIL
+            # both would share the processor, and the first request would wait for both.
+            self.feed.taking.wait()
         return self.feed
 
     def _check(self, feed: Feed) -> None:
@@ -194,6 +197,8 @@ class ExternalCheck:
             self.outcome["stats"] = checker.stats()
         except BaseException as error:  # noqa: BLE001 - raised again in the reading thread, by `finish`
             self.outcome["error"] = error
+        finally:
+            feed.taking.set()  # the reading never waits for a thread that ended
 
 
 def _check_options(options: ExternalSettings) -> Any:
