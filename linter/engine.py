@@ -44,7 +44,7 @@ def lint_site(
         else:
             for rule in page_rules:
                 findings.update(_page_rule(rule, page, site, settings, memo))
-        page.release_prose()  # a lean model: the page's prose is read again if ever needed
+        page.release()  # a lean model: the page's prose and own facts are read again if ever needed
         if progress is not None:
             progress(done, len(checked))
     findings.update(_site_rules(rules, site, settings, memo))
@@ -110,7 +110,7 @@ class ProseWatch:
     loader: a value derived from a page's prose is never read unheard."""
 
     def __init__(self, site: Site) -> None:
-        kept = {*Page.__dataclass_fields__, *FACTS_DERIVED, "_prose_loader", "_facts_loader"}
+        kept = {*Page.__dataclass_fields__, *FACTS_DERIVED, "_prose_loader", "_facts_loader", "_facts_source"}
         for page in site.pages.values():
             state = page.__dict__
             if "_prose_loader" in state:

@@ -58,6 +58,7 @@ class RunMemo:
     site: dict[str, SiteRecord] = field(default_factory=dict)
     changed: bool = False
     fresh: set[str] = field(default_factory=set)  # the pages whose record this run rewrites
+    rule_sets: dict[frozenset[str], frozenset[str]] = field(default_factory=dict)
 
     @classmethod
     def open(cls, site: Site, settings: Settings) -> RunMemo | None:
@@ -117,8 +118,9 @@ class RunMemo:
             self.pages[path] = PageRecord(self.content[path], self.facts_key, frozenset(), {})
         record = self.pages[path]
         self.changed = self.changed or ran
-        if site_read:
-            record.site_rules = record.site_rules | {rule_id}
+        if site_read:  # one set object for the many pages where the same rules read the site
+            found = record.site_rules | {rule_id}
+            record.site_rules = self.rule_sets.setdefault(found, found)
         if findings:
             record.findings[rule_id] = findings
 

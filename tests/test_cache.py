@@ -67,7 +67,7 @@ def test_cache_clean_refuses_a_folder_that_is_no_cache(tmp_path: Path) -> None:
 
 
 def test_pages_from_the_cache_load_their_prose_on_use_and_drop_it_after_their_rules(tmp_path: Path) -> None:
-    from linter.model.page import PROSE_FIELDS
+    from linter.model.page import OWN_FACTS, PROSE_FIELDS
     from linter.run import lint_paths
 
     space = write_space(tmp_path / "docs", {"README.md": "# Accueil\n\nDu **texte** et ~~du barré~~.\n"})
@@ -75,6 +75,8 @@ def test_pages_from_the_cache_load_their_prose_on_use_and_drop_it_after_their_ru
     (space / "autre.md").write_text("# Autre\n", encoding="utf-8")  # the space changed: it is loaded again
     warm = lint_paths([str(space)], Settings(cache_dir=tmp_path / "c")).sites[0].pages["README.md"]
     assert not any(name in vars(warm) for name in PROSE_FIELDS)  # the rules ran; the prose went
+    assert not any(name in vars(warm) for name in OWN_FACTS)  # and the facts that only they read
+    assert warm.anchor_ids == cold.anchor_ids and "anchor_ids" in vars(warm)  # what other pages read stays
     assert warm.links == cold.links and warm.headings == cold.headings  # the facts stay
     assert warm.text_runs == cold.text_runs and warm.strikes == cold.strikes  # loaded on use
     assert warm.index.line_text(0) == "# Accueil"

@@ -14,7 +14,7 @@ from linter.finding import Finding
 from linter.model.page import FACTS_DERIVED, Page
 from linter.model.site import Site
 from linter.rules.base import Rule
-from linter.run import RunResult, lint_paths
+from linter.run import lint_paths
 from linter.settings import Settings
 
 WORDS = ("accueil", "guide", "équipe", "données", "accès", "budget", "outils", "contrat")
@@ -206,9 +206,29 @@ def _ran(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
     return ran
 
 
-def _facts_read(result: RunResult) -> set[str]:
-    """The pages of the run's space whose facts were loaded (see `Page.with_facts_loader`)."""
-    return {path for path, page in result.sites[0].pages.items() if "_facts_loader" not in vars(page)}
+def _facts_read(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The pages whose facts are read from now on: loaded from the cache, or parsed."""
+    from linter.model import page_cache
+
+    read: list[str] = []
+    real_loader, real_parse = page_cache._facts_loader, Page.from_bytes
+
+    def loader(site: Site, store: object, path: str, content: str) -> object:
+        load = real_loader(site, store, path, content)  # type: ignore[arg-type]
+
+        def counted() -> object:
+            read.append(path)
+            return load()
+
+        return counted
+
+    def parse(path: str, data: bytes) -> Page:
+        read.append(path)
+        return real_parse(path, data)
+
+    monkeypatch.setattr(page_cache, "_facts_loader", loader)
+    monkeypatch.setattr(Page, "from_bytes", parse)
+    return read
 
 
 def test_a_page_whose_facts_stay_is_the_only_one_read_then_its_new_ids_are_seen(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -224,17 +244,17 @@ def test_a_page_whose_facts_stay_is_the_only_one_read_then_its_new_ids_are_seen(
     cache = tmp_path / "cache"
     cold = findings(space, Settings(cache=False))
     assert findings(space, Settings(cache_dir=cache)) == cold and any(f.rule_id == "GB310" for f in cold)
-    ran = _ran(monkeypatch)
+    ran, read = _ran(monkeypatch), _facts_read(monkeypatch)
 
     guide = space / "guide.md"
     guide.write_text(guide.read_text(encoding="utf-8") + "\nUne phrase de plus.\n", encoding="utf-8")  # prose only
     assert findings(space, Settings(cache=False)) == cold
     ran.clear()
-    warm = lint_paths([str(space)], Settings(cache_dir=cache))
-    assert warm.findings == cold
+    read.clear()
+    assert findings(space, Settings(cache_dir=cache)) == cold
     # the other pages' findings are reused without their facts being read; the site rules too,
     # GB310 included (it read SUMMARY.md's prose, which did not change)
-    assert _facts_read(warm) == {"guide.md"}
+    assert read == ["guide.md"]
     assert {path for _, path in ran} == {"guide.md", "site"}
     assert {rule for rule, path in ran if path == "site"} <= {"GB902"}  # judges this run's suppressions
 

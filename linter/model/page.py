@@ -27,6 +27,10 @@ PROSE_FIELDS = ("text", "index", "text_runs", "text_blocks", "strikes")
 LIGHT_FIELDS = ("path", "comments")
 # The cached properties computed from the facts alone, never from the prose (see `engine.ProseWatch`).
 FACTS_DERIVED = ("title", "id_targets", "served_ids", "anchor_ids", "served_anchor_ids")
+# The facts that only the page's own rules read: other pages' rules and the site rules read what
+# `SHARED_DERIVED` keeps of them. Dropped once the page's rules ran (`Page.release`).
+OWN_FACTS = ("headings", "anchors", "expandables", "footnote_labels", "tag_lines", "problems", "id_targets", "served_ids")
+SHARED_DERIVED = ("title", "anchor_ids", "served_anchor_ids")
 
 
 @dataclass
@@ -69,7 +73,8 @@ class Page:
         self.load_facts()
         state = dict(self.__dict__)
         state["_tokens"] = None  # the model holds what rules need; tokens cost most to pickle
-        state.pop("_prose_loader", None)
+        for name in ("_prose_loader", "_facts_source"):
+            state.pop(name, None)
         return state
 
     # A lean page: read from the cache, a page holds its light fields (`LIGHT_FIELDS`) and loads
@@ -103,12 +108,31 @@ class Page:
             for name in PROSE_FIELDS:
                 self.__dict__.pop(name, None)
 
+    def release(self) -> None:
+        """Once the page's own rules ran: drop its prose, and the facts only its own rules read
+        (`OWN_FACTS`) once what others read of them (`SHARED_DERIVED`) is computed, when the page
+        can load them again (`set_facts_source`). Memory holds the light and shared facts of
+        every page, the rest of one."""
+        self.release_prose()
+        state = self.__dict__
+        if "_facts_source" not in state or "_facts_loader" in state:
+            return  # nothing to load them again from, or not loaded
+        for name in SHARED_DERIVED:
+            getattr(self, name)
+        for name in OWN_FACTS:
+            state.pop(name, None)
+        state["_facts_loader"] = state["_facts_source"]
+
+    def set_facts_source(self, loader: Callable[[], dict[str, Any]]) -> None:
+        """Where the page's facts can be loaded again from once released (see `release`)."""
+        self.__dict__["_facts_source"] = loader
+
     @classmethod
     def with_facts_loader(cls, light: dict[str, Any], loader: Callable[[], dict[str, Any]]) -> Page:
         """A page of which only the `light` fields are known yet: `loader()` gives the others
         (its facts, without the prose) when one of them is first read."""
         page = cls.__new__(cls)
-        page.__dict__.update(light, derived={}, _tokens=None, _facts_loader=loader)
+        page.__dict__.update(light, derived={}, _tokens=None, _facts_loader=loader, _facts_source=loader)
         return page
 
     def load_facts(self) -> None:

@@ -150,7 +150,8 @@ def read_pages(
             store.put(path, content, facts, prose, facts_hash)
             site.digests[path] = (content, facts_hash)
     for path, (content, facts_hash) in site.digests.items():
-        if path not in known:
+        if path not in known:  # (a page made from its index entry has its source already)
+            pages[path].set_facts_source(_facts_loader(site, store, path, content))
             known[path] = (content, facts_hash, tuple(getattr(pages[path], name) for name in LIGHT_FIELDS[1:]))
     if known != index:
         store.put_object("index", root, "", known)

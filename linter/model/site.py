@@ -150,6 +150,8 @@ class Site:
             site.summary = summary_of(site, summary_page, cache)
         elif summary_page is not None:
             site.summary = read_summary(summary_page)
+        if summary_page is not None:  # its nav tree is built: its tokens (megabytes for a large SUMMARY.md) go
+            summary_page._tokens = None
         return site
 
     def _apply_config(self) -> None:
@@ -289,13 +291,14 @@ class Site:
 
     def _anchors_of(self, path: str) -> PageAnchors:
         page = self.pages[path]
+        included = [self.pages.get(self.resolve(path, link.target).path or "") for link in page.links if link.kind == "include"]
+        if not any(included):  # the page's own ids, shared with it rather than copied
+            return PageAnchors(page.anchor_ids, page.served_anchor_ids)
         ids, served = set(page.anchor_ids), list(page.served_anchor_ids)
-        for link in page.links:
-            if link.kind == "include":
-                included = self.pages.get(self.resolve(path, link.target).path or "")
-                if included is not None:
-                    ids |= included.anchor_ids
-                    served += included.served_anchor_ids
+        for other in included:
+            if other is not None:
+                ids |= other.anchor_ids
+                served += other.served_anchor_ids
         return PageAnchors(frozenset(ids), tuple(dict.fromkeys(served)))
 
     @property
