@@ -7,8 +7,10 @@ suppression pass (per-file ignores and inline comments), then the rules of scope
 
 from __future__ import annotations
 
+import copy
 import traceback
-from typing import Callable, Collection, Iterator
+from dataclasses import dataclass
+from typing import Any, Callable, Collection, Iterator
 
 from .finding import INTERNAL_ERROR_ID, Finding, count_by_severity  # noqa: F401 - count_by_severity: also from here
 from .incremental import RunMemo
@@ -25,25 +27,29 @@ def lint_site(
     settings: Settings,
     pages: Collection[str] | None = None,
     progress: Callable[[int, int], None] | None = None,
+    early: EarlyPageRules | None = None,
 ) -> list[Finding]:
     """All findings for the site, sorted and de-duplicated, suppressions applied.
 
     `pages`, when given, limits the page rules to those root-relative pages (the site rules
     still see the whole site); `linter.scope` keeps a run to the files it was given.
-    `progress(done, total)` is told after each page.
+    `progress(done, total)` is told after each page. `early`: the page rules that already ran
+    as the pages were read (`Site.load(hook=…)`), taken only under the same settings.
     """
     rules = enabled_rules(settings)
     findings: set[Finding] = set()
     page_rules = [rule for rule in rules if rule.scope == "page"]
     checked = [page for page in site.pages.values() if pages is None or page.path in pages]
     memo = RunMemo.open(site, settings)
+    ran_early = early.found if early is not None and early.settings == settings else {}
     for done, page in enumerate(checked, 1):
         reused = memo.reused_page(page.path) if memo is not None else None
         if reused is not None:  # every page rule still true on this page: one look-up, not one per rule
             findings.update(reused)
         else:
+            found_early = ran_early.get(page.path)
             for rule in page_rules:
-                findings.update(_page_rule(rule, page, site, settings, memo))
+                findings.update(_page_rule(rule, page, site, settings, memo, found_early))
         page.release()  # a lean model: the page's prose and own facts are read again if ever needed
         if progress is not None:
             progress(done, len(checked))
@@ -59,13 +65,21 @@ def lint_site(
     return sorted(set(kept))
 
 
-def _page_rule(rule: Rule, page: Page, site: Site, settings: Settings, memo: RunMemo | None) -> tuple[Finding, ...]:
-    """A page rule's findings on a page: from the cache when still true, else from running it."""
+def _page_rule(
+    rule: Rule, page: Page, site: Site, settings: Settings, memo: RunMemo | None, early: PageFindings | None = None
+) -> tuple[Finding, ...]:
+    """A page rule's findings on a page: from the cache when still true, else from its run as the
+    page was read if it did not look at the site then, else from running it now."""
     reused = memo.reused(page.path, rule.id) if memo is not None else None
     if reused is not None:
         assert memo is not None
         memo.note(page.path, rule.id, reused, memo.was_site_read(page.path, rule.id), ran=False)
         return reused
+    if early is not None and rule.id not in early.needs_site:
+        found = early.findings.get(rule.id, ())
+        if memo is not None:
+            memo.note(page.path, rule.id, found, False, ran=True)
+        return found
     ctx = Context(rule, site, settings, settings.options_for(rule), page)
     found = tuple(_run(rule, page, ctx))
     if memo is not None:
@@ -135,6 +149,65 @@ class ProseWatch:
 
     def stop(self) -> None:
         Page.prose_reads = None
+
+
+class _SiteNotRead:
+    """The site a page rule sees before the site is read: not read yet. Whatever a rule asks of
+    it fails at once; the rule runs again once the site is read."""
+
+    def __getattr__(self, name: str) -> Any:
+        raise LookupError("the site is not read yet")
+
+
+_NO_SITE: Any = _SiteNotRead()
+
+
+@dataclass
+class PageFindings:
+    """What the page rules found on one page as soon as it was read, the site not read yet."""
+
+    needs_site: frozenset[str]  # the rules that looked at the site (or failed): run again once it is read
+    findings: dict[str, tuple[Finding, ...]]  # by rule id; the other rules found nothing
+
+
+class EarlyPageRules:
+    """The page rules, run on each page as soon as it is read (a `ParseHook` for `Site.load`),
+    while other processes still parse the pages after it: this process works meanwhile instead of
+    waiting, and less is left for after the parse. A rule that looks at the site
+    (`Context.site_read`) cannot answer yet, the site being still unread: its answer is dropped and
+    it runs again once the site is read (so does a rule that fails: its error is then reported as
+    usual). The other rules see the page alone, as they would later: their findings are the same.
+
+    `prepare(settings, site)` gives the settings the rules run under, once the site's root is
+    known (the repository's GitHub name is read there); `lint_site` takes these findings only
+    under equal settings (a later feature may add to the settings meanwhile)."""
+
+    def __init__(self, settings: Settings, prepare: Callable[[Settings, Site], Settings] | None = None) -> None:
+        self.settings = settings
+        self.prepare = prepare
+        self.found: dict[str, PageFindings] = {}
+        self._rules: list[Rule] = []
+
+    def start(self, site: Site) -> None:
+        settings = self.prepare(self.settings, site) if self.prepare is not None else self.settings
+        self.settings = copy.deepcopy(settings)  # as they are now, whatever is added to them later
+
+    def run(self, page: Page) -> None:
+        if not self._rules:  # the rules' modules are imported while the first pages are parsed
+            self._rules = [rule for rule in enabled_rules(self.settings) if rule.scope == "page"]
+        needs_site, findings = set(), {}
+        for rule in self._rules:
+            ctx = Context(rule, _NO_SITE, self.settings, self.settings.options_for(rule), page)
+            try:
+                found = tuple(rule.check(page, ctx))
+            except Exception:  # noqa: BLE001 - the site asked for, or a bug: run again, and said, later
+                needs_site.add(rule.id)
+                continue
+            if ctx.site_read:
+                needs_site.add(rule.id)
+            elif found:
+                findings[rule.id] = found
+        self.found[page.path] = PageFindings(frozenset(needs_site), findings)
 
 
 def enabled_rules(settings: Settings) -> list[Rule]:

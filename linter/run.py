@@ -222,6 +222,7 @@ def lint_paths(
             _add_shown(result, seen, outline, found, here)
             continue
         # Late: the parser, the model and the rules are only imported when a space is read.
+        from .engine import EarlyPageRules
         from .external.run import start_external
         from .model.site import Site
         from .scope import ReportScope, lint_in_scope
@@ -233,6 +234,9 @@ def lint_paths(
         # A whole space is reported on whole: its web links are requested while its pages are parsed.
         whole_space = request.files is None and diff_base is None
         on_page = external.add_page if external is not None and whole_space else None
+        # Without the cache, its page rules run on each page as soon as it is read, while the
+        # other pages are still parsed (not with web results, which come later).
+        early = EarlyPageRules(settings, with_repository) if whole_space and external is None and store is None else None
         try:
             site = Site.load(
                 request.folder,
@@ -241,6 +245,7 @@ def lint_paths(
                 max_page_bytes=settings.max_page_size or MAX_PAGE_BYTES,
                 cache=store,
                 on_page=on_page,
+                hook=early,
             )
         except BaseException:
             if external is not None:
@@ -255,7 +260,7 @@ def lint_paths(
             external.add(pages)
             external.finish()
         checking = progress.checking if progress is not None else None
-        found = list(lint_in_scope(site, with_repository(settings, site), scope, checking))
+        found = list(lint_in_scope(site, with_repository(settings, site), scope, checking, early))
         if snapshot is not None and whole:
             snapshot.store(site, found)
         _add_shown(result, seen, site, found, here)

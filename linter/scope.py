@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from .engine import lint_site
+from .engine import EarlyPageRules, lint_site
 from .finding import Finding
 from .model.site import Site
 from .settings import Settings
@@ -33,10 +33,15 @@ class ReportScope:
 
 
 def lint_in_scope(
-    site: Site, settings: Settings, scope: ReportScope | None, progress: Callable[[int, int], None] | None = None
+    site: Site,
+    settings: Settings,
+    scope: ReportScope | None,
+    progress: Callable[[int, int], None] | None = None,
+    early: EarlyPageRules | None = None,
 ) -> list[Finding]:
-    """The engine's findings for `site`, kept to `scope` (all of them without one)."""
+    """The engine's findings for `site`, kept to `scope` (all of them without one); `early`: the
+    page rules run where the pages were parsed (see `engine.EarlyPageRules`)."""
     if scope is None:
-        return lint_site(site, settings, progress=progress)
-    findings = lint_site(site, settings, pages=scope.pages_to_check(), progress=progress)
+        return lint_site(site, settings, progress=progress, early=early)
+    findings = lint_site(site, settings, pages=scope.pages_to_check(), progress=progress, early=early)
     return [finding for finding in findings if scope.keeps(finding)]

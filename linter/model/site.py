@@ -10,14 +10,13 @@ path climbs past the root resolves to `escapes`.
 
 from __future__ import annotations
 
-import itertools
 import os
 import posixpath
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, Mapping
+from typing import Any, Callable, Iterator, Mapping, Protocol
 from urllib.parse import unquote
 
 from ..guard import MAX_PAGE_BYTES, Refused, classify_entry, read_inside
@@ -74,6 +73,17 @@ class Target:
         return self.kind in ("file", "fragment")
 
 
+class ParseHook(Protocol):
+    """Work on each parsed page as soon as it is read, while the other pages are still being
+    parsed in other processes: the engine's page rules that need no other page. `start` is told
+    the site once its files are listed, before any page is read; `run(page)` each page parsed
+    now (not those reused from the cache), in this process."""
+
+    def start(self, site: Site) -> None: ...
+
+    def run(self, page: Page) -> None: ...
+
+
 @dataclass(frozen=True)
 class PageAnchors:
     """`ids`: every id a fragment may name on a page; `served`: the ids GitBook serves today."""
@@ -121,6 +131,7 @@ class Site:
         max_page_bytes: int | None = MAX_PAGE_BYTES,
         cache: Any = None,
         on_page: Callable[[Page], None] | None = None,
+        hook: ParseHook | None = None,
     ) -> Site:
         """Read the space in `folder`. `exclude(relpath) -> bool` leaves files out (paths relative
         to the root, folders with a trailing `/`); an object with `for_root(root)` is first asked
@@ -130,7 +141,7 @@ class Site:
         are reported (GB001) and not parsed; None for no limit. `cache`: a `PageStore` whose
         models of unchanged pages are reused instead of parsing them again. `on_page(page)` is
         called with each page as soon as it is read (the web check starts on its links while
-        the other pages are parsed)."""
+        the other pages are parsed). `hook`: work on each page parsed now (see `ParseHook`)."""
         base = Path(folder).resolve()
         config = read_space_config(base) if only is None else None
         site = cls(base=base, root=base, config=config, max_page_bytes=max_page_bytes, partial=only is not None)
@@ -142,7 +153,9 @@ class Site:
             site._scan(exclude, frozenset(nested_spaces(site.root)))
         else:
             site._list(only)
-        site._read_pages(jobs, cache, on_page)
+        if hook is not None:
+            hook.start(site)
+        site._read_pages(jobs, cache, on_page, hook)
         summary_page = site.pages.get(site.summary_path)
         if summary_page is not None and cache is not None:
             from .page_cache import summary_of
@@ -222,7 +235,9 @@ class Site:
         self._by_nfc = {nfc(path): path for path in self.files}
         self._dirs_nfc = {nfc(path) for path in self.directories}
 
-    def _read_pages(self, jobs: int | None, cache: Any = None, on_page: Callable[[Page], None] | None = None) -> None:
+    def _read_pages(
+        self, jobs: int | None, cache: Any = None, on_page: Callable[[Page], None] | None = None, hook: ParseHook | None = None
+    ) -> None:
         names = [path for path in self.files if is_page_path(path)]
         if cache is not None:
             from .page_cache import read_pages
@@ -234,11 +249,17 @@ class Site:
         in_process = [name for name in names if name == self.summary_path]
         others = [name for name in names if name != self.summary_path]
         limit = self.max_page_bytes
-        read_here = (read_page(self.root, name, limit) for name in in_process)
-        for page in itertools.chain(parse_pages(self.root, others, jobs, limit), read_here):
+
+        def keep(page: Page) -> None:
             self.pages[page.path] = page
             if on_page is not None:
                 on_page(page)
+            if hook is not None:
+                hook.run(page)
+
+        parse_pages(self.root, others, jobs, limit, keep)
+        for name in in_process:
+            keep(read_page(self.root, name, limit))
 
     # -- lookups -----------------------------------------------------------------------------
 
@@ -436,33 +457,67 @@ def _read_chunk(root: Path, names: list[str], limit: int | None) -> list[Page]:
     return [read_page(root, name, limit) for name in names]
 
 
-def parse_pages(root: Path, names: list[str], jobs: int | None, limit: int | None = MAX_PAGE_BYTES) -> Iterable[Page]:
-    """Parse pages, in several processes when the space is large and the machine has cores;
-    in this process, each page is parsed when the caller takes it.
+def parse_pages(
+    root: Path, names: list[str], jobs: int | None, limit: int | None = MAX_PAGE_BYTES, each: Callable[[Page], None] | None = None
+) -> list[Page]:
+    """Parse pages, in several processes when the space is large and the machine has cores.
+    `each(page)` is called in this process with every page, in order, as soon as it is there: while
+    the other processes parse the pages after it, this one works on it.
 
     Parsing is pure Python and CPU-bound, so processes, not threads. Pages come back without
     their token streams (see `Page.__getstate__`), which keeps the transfer cheap.
     """
     workers = jobs if jobs is not None else min(os.cpu_count() or 1, 8)
-    if workers <= 1 or len(names) < PARALLEL_THRESHOLD:
-        return (read_page(root, name, limit) for name in names)
-    chunks = [names[start : start + CHUNK] for start in range(0, len(names), CHUNK)]
-    found = in_processes(_read_chunk, [(root, chunk, limit) for chunk in chunks], workers)
-    return [read_page(root, name, limit) for name in names] if found is None else found
+    told = 0  # pages given to `each`, in order (processes that fail midway leave a first part)
+
+    def tell(page: Page) -> None:
+        nonlocal told
+        told += 1
+        if each is not None:
+            each(page)
+
+    found = None
+    if workers > 1 and len(names) >= PARALLEL_THRESHOLD:
+        chunks = [names[start : start + CHUNK] for start in range(0, len(names), CHUNK)]
+        found = in_processes(_read_chunk, [(root, chunk, limit) for chunk in chunks], workers, tell)
+    if found is None:  # a few pages, or no processes here: each parsed here when its turn comes
+        found = []
+        for position, name in enumerate(names):
+            found.append(read_page(root, name, limit))
+            if position >= told:
+                tell(found[-1])
+    return found
 
 
-def in_processes(function: Any, calls: list[tuple[Any, ...]], workers: int) -> list[Any] | None:
-    """`function(*call)` for each call, on `workers` processes, results (lists) joined in order;
-    None when processes cannot be started here (sandbox, limits): the caller works in-process."""
+class _Stopped(Exception):
+    """What the caller's `each` raised, carried past the pool's own failures."""
+
+
+def in_processes(
+    function: Any, calls: list[tuple[Any, ...]], workers: int, each: Callable[[Any], None] | None = None
+) -> list[Any] | None:
+    """`function(*call)` for each call, on `workers` processes, results (lists) joined in order,
+    `each(item)` told of every item, in order, as soon as its list is back; None when processes
+    cannot be started here or fail (sandbox, limits): the caller works in-process (`each` may have
+    been told of a first part of the items)."""
     import multiprocessing  # only large spaces pay for the process machinery
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
+    found: list[Any] = []
     try:
         context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
         with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            mapped = pool.map(function, *zip(*calls, strict=True))
-            return [item for chunk in mapped for item in chunk]
+            for chunk in pool.map(function, *zip(*calls, strict=True)):
+                found.extend(chunk)
+                for item in chunk if each is not None else ():
+                    try:
+                        each(item)
+                    except BaseException as error:  # the caller's own failure, not the pool's
+                        raise _Stopped(error) from error
+            return found
+    except _Stopped as stopped:
+        raise stopped.args[0] from None
     except (OSError, BrokenProcessPool):
         return None
 

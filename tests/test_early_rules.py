@@ -1,0 +1,104 @@
+"""Page rules run as each page is read (`engine.EarlyPageRules`), while other processes still parse
+the pages after it: the findings are those of the page rules run once the whole site is read."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+from typing import Any, Callable
+
+import pytest
+
+from linter.engine import EarlyPageRules, lint_site
+from linter.model import site as site_module
+from linter.model.page import Page
+from linter.model.site import Site, parse_pages
+from linter.settings import Settings
+
+FIXTURES = Path(__file__).parent / "fixtures" / "spaces"
+PAGES = {
+    "README.md": "---\ndescription: 3\nhidden: oui\n---\n\n# Accueil\n\nVoir [la suite](suite.md#absente) et [rien](rien.md).\n",
+    "suite.md": "# Suite\n\nÉcrire à contact@exemple ou à <equipe@exemple.fr>.\n\n{% hint style=\"bleu\" %}\nNote\n{% endhint %}\n",
+    "autre.md": "# Autre\n\n{% tabs %}\n{% tab title=\"Un\" %}\nTexte\n{% endtab %}\n",
+    "SUMMARY.md": "# Table\n\n* [Accueil](README.md)\n* [Suite](suite.md)\n* [Manque](manque.md)\n",
+}
+
+
+@pytest.fixture
+def in_processes_always(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every space parsed by two processes, two pages at a time, however few pages it has."""
+    monkeypatch.setattr(site_module, "PARALLEL_THRESHOLD", 1)
+    monkeypatch.setattr(site_module, "CHUNK", 2)
+
+
+def write(folder: Path, pages: dict[str, str]) -> Path:
+    for name, text in pages.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def findings_both_ways(folder: Path, settings: Settings, jobs: int) -> tuple[list, list, EarlyPageRules]:
+    plain = lint_site(Site.load(folder, jobs=jobs), settings)
+    early = EarlyPageRules(settings)
+    site = Site.load(folder, jobs=jobs, hook=early)
+    return plain, lint_site(site, settings, early=early), early
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_the_same_findings_as_page_rules_run_after_the_reading(tmp_path: Path, in_processes_always: None, jobs: int) -> None:
+    plain, early_run, early = findings_both_ways(write(tmp_path, PAGES), Settings(), jobs)
+    assert early_run == plain
+    assert {finding.rule_id for finding in plain} >= {"GB101", "GB201", "GB401", "GB410", "GB502"}
+    assert set(early.found) == set(PAGES)  # every page went through it, SUMMARY.md included
+
+
+@pytest.mark.parametrize("space", sorted(path.name for path in FIXTURES.iterdir() if path.is_dir()))
+def test_the_same_findings_on_every_fixture_space(space: str, in_processes_always: None) -> None:
+    plain, early_run, _ = findings_both_ways(FIXTURES / space, Settings(), 2)
+    assert early_run == plain
+
+
+def test_rules_that_look_at_the_site_run_again_once_it_is_read(tmp_path: Path) -> None:
+    early = EarlyPageRules(Settings())
+    Site.load(write(tmp_path, PAGES), hook=early)
+    readme = early.found["README.md"]
+    assert {"GB101", "GB201"} <= readme.needs_site  # links and fragments are judged against the site
+    assert "GB401" not in readme.needs_site and readme.findings["GB401"]  # front matter: the page alone
+
+
+def test_other_settings_than_those_of_the_early_run_are_not_given_its_findings(tmp_path: Path) -> None:
+    folder = write(tmp_path, PAGES)
+    early = EarlyPageRules(Settings())
+    site = Site.load(folder, hook=early)
+    french = replace(Settings(), lang="fr")
+    assert lint_site(site, french, early=early) == lint_site(Site.load(folder), french)
+
+
+def test_settings_are_prepared_for_the_site_once_its_root_is_known(tmp_path: Path) -> None:
+    roots: list[Path] = []
+
+    def prepare(settings: Settings, site: Site) -> Settings:
+        roots.append(site.root)
+        return replace(settings, github_repository="exemple/docs")
+
+    early = EarlyPageRules(Settings(), prepare)
+    Site.load(write(tmp_path, PAGES), hook=early)
+    assert roots == [tmp_path.resolve()]
+    assert early.settings.github_repository == "exemple/docs"
+
+
+def test_each_page_is_given_once_in_order_even_when_the_processes_fail_midway(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, in_processes_always: None
+) -> None:
+    names = [f"page-{number}.md" for number in range(6)]
+    write(tmp_path, {name: f"# {name}\n" for name in names})
+
+    def fails_after_two(function: Callable[..., list[Page]], calls: list[tuple[Any, ...]], workers: int, each: Callable[[Page], None]) -> None:
+        for page in function(*calls[0]):  # the first chunk came back, then the pool broke
+            each(page)
+
+    monkeypatch.setattr(site_module, "in_processes", fails_after_two)
+    given: list[Page] = []
+    pages = parse_pages(tmp_path, names, 2, each=given.append)
+    assert [page.path for page in given] == names == [page.path for page in pages]
