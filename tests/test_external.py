@@ -15,6 +15,7 @@ from linter.external.checker import Checker, CheckOptions, retry_after
 from linter.external.limit import Limit
 from linter.external.policy import BlockedAddress, Policy
 from linter.external.result import BROKEN, DENIED, OK, SKIPPED
+from linter.external.run import ExternalSettings
 from loopback_server import Server
 
 LOOPBACK = Policy(allow_hosts=["127.0.0.1", "localhost"])
@@ -309,6 +310,37 @@ def test_requests_begin_while_the_pages_are_still_read(server: Server, tmp_path:
     assert result.exit_code == 0 and json.loads(result.stdout) == []
     assert seen_before_b == [True]
     assert server.by_path["/page/a"] == 1 and server.by_path["/page/b"] == 1
+
+
+class ReadingFailed(Exception):
+    pass
+
+
+def test_when_reading_fails_the_checking_thread_ends(server: Server, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+
+    from linter.model.page import Page
+    from linter.run import lint_paths
+    from linter.settings import Settings
+
+    space = write_space(tmp_path / "space", {"a.md": f"# A\n\n[a]({server.url('/page/a')})\n", "b.md": "# B\n"})
+    parse = Page.from_bytes.__func__  # type: ignore[attr-defined]
+
+    def parse_or_fail(cls: type[Page], path: str, data: bytes) -> Page:
+        if path == "b.md":
+            raise ReadingFailed("after a.md was handed over")
+        return parse(cls, path, data)
+
+    monkeypatch.setattr(Page, "from_bytes", classmethod(parse_or_fail))
+    settings = Settings(cache=False)
+    settings.extra["external"] = ExternalSettings(enabled=True, allow_hosts=["127.0.0.1"])
+    with pytest.raises(ReadingFailed):
+        lint_paths([str(space)], settings)
+    for thread in threading.enumerate():
+        if thread.name == "gitbook-lint-external":
+            thread.join(10)
+            assert not thread.is_alive()  # its feed was closed: it ended after what it had
+    assert server.by_path["/page/a"] == 1
 
 
 def test_with_fragments_checked_an_address_waits_for_every_page(server: Server, tmp_path: Path) -> None:

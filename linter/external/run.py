@@ -80,10 +80,12 @@ class Summary:
 def start_external(start: Path, settings: Settings, progress: Progress | None = None) -> ExternalCheck | None:
     """The external check of the space in `start`, or None when this run does not check the web."""
     options: ExternalSettings | None = settings.extra.get(OPTIONS)
+    if options is None or not options.enabled:
+        return None
     from ..engine import enabled_rules  # late: the engine imports the rules, which import this module
 
     enabled = {rule.id for rule in enabled_rules(settings)}
-    if options is None or not options.enabled or not enabled & set(RULE_IDS):
+    if not enabled & set(RULE_IDS):
         return None
     return ExternalCheck(settings, options, start, FRAGMENT_RULE in enabled, progress)
 
