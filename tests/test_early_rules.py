@@ -5,14 +5,18 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 import pytest
 
+from linter import engine
 from linter.engine import EarlyPageRules, lint_site
+from linter.finding import Finding
 from linter.model import site as site_module
 from linter.model.page import Page
 from linter.model.site import Site, parse_pages
+from linter.rules import all_rules
+from linter.rules.base import Context, Rule
 from linter.settings import Settings
 
 FIXTURES = Path(__file__).parent / "fixtures" / "spaces"
@@ -102,3 +106,21 @@ def test_each_page_is_given_once_in_order_even_when_the_processes_fail_midway(
     given: list[Page] = []
     pages = parse_pages(tmp_path, names, 2, each=given.append)
     assert [page.path for page in given] == names == [page.path for page in pages]
+
+
+def test_a_rule_that_needs_no_site_runs_once_per_page(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: dict[str, int] = {}
+
+    def counted(rule: Rule) -> Rule:
+        def check(model: Page, ctx: Context) -> Iterator[Finding]:
+            calls[rule.id] = calls.get(rule.id, 0) + 1
+            return rule.check(model, ctx)
+
+        return replace(rule, check=check)
+
+    rules = tuple(counted(rule) if rule.id in ("GB101", "GB401") else rule for rule in all_rules())
+    monkeypatch.setattr(engine, "all_rules", lambda: rules)
+    early = EarlyPageRules(Settings())
+    site = Site.load(write(tmp_path, PAGES), hook=early)
+    lint_site(site, Settings(), early=early)
+    assert calls == {"GB401": len(PAGES), "GB101": 2 * len(PAGES)}  # GB101 again, once the site is read
