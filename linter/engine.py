@@ -51,6 +51,7 @@ def lint_site(
             for rule in page_rules:
                 findings.update(_page_rule(rule, page, site, settings, memo, found_early))
         page.release()  # a lean model: the page's prose and own facts are read again if ever needed
+        site.forget(page.path)
         if progress is not None:
             progress(done, len(checked))
     findings.update(_site_rules(rules, site, settings, memo))

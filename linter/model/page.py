@@ -28,8 +28,9 @@ LIGHT_FIELDS = ("path", "comments")
 # The cached properties computed from the facts alone, never from the prose (see `engine.ProseWatch`).
 FACTS_DERIVED = ("title", "id_targets", "served_ids", "anchor_ids", "served_anchor_ids")
 # The facts that only the page's own rules read: other pages' rules and the site rules read what
-# `SHARED_DERIVED` keeps of them. Dropped once the page's rules ran (`Page.release`).
-OWN_FACTS = ("headings", "anchors", "expandables", "footnote_labels", "tag_lines", "problems", "id_targets", "served_ids")
+# `SHARED_DERIVED` keeps of them (front matter: only the rule on unused assets, off by default, reads
+# every page's covers). Dropped once the page's rules ran (`Page.release`).
+OWN_FACTS = ("headings", "anchors", "expandables", "footnote_labels", "tag_lines", "problems", "front_matter", "id_targets", "served_ids")
 SHARED_DERIVED = ("title", "anchor_ids", "served_anchor_ids")
 
 

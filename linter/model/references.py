@@ -52,7 +52,7 @@ _SCHEME_URL = re.compile(r"^https?://", re.I)
 _WEB_ADDRESS = re.compile(r"^(?:www\.[\w-]|[\w-]+(?:\.[\w-]+)*\.(?:fr|com|org|net|io|eu|dev|app|info)(?:/|$))", re.I)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Reference:
     """One link and its class (`OK`, `MISSING`…); `detail` says which placeholder or which
     path of the GitHub repository."""
@@ -69,10 +69,10 @@ class Reference:
 def references(site: Site, page: Page, github_repository: str | None) -> tuple[Reference, ...]:
     """The class of every file-naming link of `page` (SUMMARY.md has its own rules), computed
     once per page and kept on the site: every link rule reads the same list."""
-    key = ("references", page.path, github_repository)
-    found = site.memo.get(key)
+    by_repository = site.memo.setdefault(("references", page.path), {})
+    found = by_repository.get(github_repository)
     if found is None:
-        found = site.memo[key] = tuple(_classify_page(site, page, github_repository))
+        found = by_repository[github_repository] = tuple(_classify_page(site, page, github_repository))
     return found
 
 

@@ -53,7 +53,7 @@ def file_key(path: str) -> str:
     return "/".join(parts[-2:]) if parts[-1] == "readme.md" and len(parts) > 1 else parts[-1]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Target:
     """Where a link from a page leads.
 
@@ -84,7 +84,7 @@ class ParseHook(Protocol):
     def run(self, page: Page) -> None: ...
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PageAnchors:
     """`ids`: every id a fragment may name on a page; `served`: the ids GitBook serves today."""
 
@@ -358,13 +358,21 @@ class Site:
     def nav_items(self) -> list[NavItem]:
         return self.summary.items if self.summary else []
 
+    def forget(self, path: str) -> None:
+        """Drop what the helpers derived about one page's links (`resolve`, `references`), once
+        its rules ran: computed again if asked for, they need not stay for 10,000 pages."""
+        for kind in ("resolve", "references", "tag-bodies"):
+            self.memo.pop((kind, path), None)
+
     def resolve(self, from_path: str, target: str) -> Target:
         """Resolve a link written in `from_path` the way GitBook does. Memoised: the link rules,
         the use indexes (`uses.py`) and the content rules all resolve the same links."""
-        key = ("resolve", from_path, target)
-        found = self.memo.get(key)
+        memo = self.memo.get(("resolve", from_path))  # by page, then link: no key tuple per link
+        if memo is None:
+            memo = self.memo[("resolve", from_path)] = {}
+        found = memo.get(target)
         if found is None:
-            found = self.memo[key] = self._resolve(from_path, target)
+            found = memo[target] = self._resolve(from_path, target)
         return found
 
     def _resolve(self, from_path: str, target: str) -> Target:
@@ -397,6 +405,8 @@ class Site:
         found = self.lookup(wanted)
         if found is None and self.partial:
             return Target("unchecked", wanted, None, fragment_value)  # the folder was not read
+        if found == wanted:
+            wanted = found  # one string for both (the file list's), not two equal ones
         return Target("file" if found else "missing", wanted, found, fragment_value)
 
     def _unchecked(self, wanted: str) -> bool:
