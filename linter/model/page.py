@@ -129,11 +129,16 @@ class Page:
         self.__dict__["_facts_source"] = loader
 
     @classmethod
-    def with_facts_loader(cls, light: dict[str, Any], loader: Callable[[], dict[str, Any]]) -> Page:
+    def with_facts_loader(
+        cls, light: dict[str, Any], loader: Callable[[], dict[str, Any]], source: Callable[[], dict[str, Any]] | None
+    ) -> Page:
         """A page of which only the `light` fields are known yet: `loader()` gives the others
-        (its facts, without the prose) when one of them is first read."""
+        (its facts, without the prose) when one of them is first read; `source`, if any, gives
+        them again once released (`release`)."""
         page = cls.__new__(cls)
-        page.__dict__.update(light, derived={}, _tokens=None, _facts_loader=loader, _facts_source=loader)
+        page.__dict__.update(light, derived={}, _tokens=None, _facts_loader=loader)
+        if source is not None:
+            page.set_facts_source(source)
         return page
 
     def load_facts(self) -> None:

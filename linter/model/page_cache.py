@@ -60,23 +60,30 @@ def _from_facts(facts: bytes) -> Page | None:
     return page
 
 
-def _parse_and_store(root: Path, paths: list[str], limit: int | None, store: PageStore) -> list[tuple[str, str, bytes, str]]:
+def _parse_and_store(
+    root: Path, paths: list[str], limit: int | None, store: PageStore
+) -> list[tuple[str, str, bytes, str, tuple[Any, ...]]]:
     """In a worker: read, parse, store both parts; send back (path, content hash, pickled facts,
-    facts hash). The hash is of the bytes parsed here: a file edited since the caller hashed it
-    is stored under its new hash, never under the old one."""
+    facts hash, light fields after the path). The hash is of the bytes parsed here: a file edited
+    since the caller hashed it is stored under its new hash, never under the old one."""
     done = []
     for path in paths:
         try:
             data = site_module.read_inside(root, root / path, limit)
         except (OSError, Refused):
             page, content = read_page(root, path, limit), ""  # unreadable now: said, never stored
-            done.append((path, content, pickle.dumps(page.__getstate__(), protocol=_PROTOCOL), ""))
+            done.append((path, content, pickle.dumps(page.__getstate__(), protocol=_PROTOCOL), "", _light(page)))
             continue
         content = digest(data)
-        facts, prose, facts_hash = _split(Page.from_bytes(path, data))
+        page = Page.from_bytes(path, data)
+        facts, prose, facts_hash = _split(page)
         store.put(path, content, facts, prose, facts_hash)
-        done.append((path, content, facts, facts_hash))
+        done.append((path, content, facts, facts_hash, _light(page)))
     return done
+
+
+def _light(page: Page) -> tuple[Any, ...]:
+    return tuple(getattr(page, name) for name in LIGHT_FIELDS[1:])
 
 
 def read_pages(
@@ -101,7 +108,8 @@ def read_pages(
         entry = index.get(name)
         if content and entry is not None and entry[0] == content:  # not even its facts are read yet
             light = dict(zip(LIGHT_FIELDS, (name, *entry[2]), strict=True))
-            page = Page.with_facts_loader(light, _facts_loader(site, store, name, content))
+            loader = _facts_loader(site, store, name, content)
+            page = Page.with_facts_loader(light, loader, loader)
             page.set_prose_loader(_prose_loader(site, store, name, content))
             keep(name, page)  # (what `on_page` reads of it is loaded then: the external check reads links)
             site.digests[name] = (content, entry[1])
@@ -135,14 +143,16 @@ def read_pages(
         parsed = in_processes(_parse_and_store, calls, workers)
         if parsed is None:  # no processes here: the same, in this process
             parsed = _parse_and_store(site.root, names_to_parse, site.max_page_bytes, store)
-    if parsed is not None:  # many pages: their facts now, their prose from the cache when read
-        for path, content, facts, facts_hash in parsed:
-            page = _from_facts(facts)
-            assert page is not None
+    if parsed is not None:  # many pages: their facts when first read (most at their rules' turn), their prose too
+        for path, content, facts, facts_hash, light in parsed:
+            source = _facts_loader(site, store, path, content) if content else None
+            page = Page.with_facts_loader(dict(zip(LIGHT_FIELDS, (path, *light), strict=True)), _unpickled(facts), source)
             if content:
                 page.set_prose_loader(_prose_loader(site, store, path, content))
                 site.digests[path] = (content, facts_hash)
+                known[path] = (content, facts_hash, light)
             keep(path, page)
+        del parsed  # the pickled facts are held by the pages that have not read theirs yet
     else:  # a few pages: parsed here, and kept whole
         for path, data, content in to_parse:
             page = keep(path, Page.from_bytes(path, data))
@@ -175,6 +185,17 @@ def _read_index(store: PageStore, root: str) -> dict[str, IndexEntry]:
         for path, entry in found.items()
         if isinstance(entry, tuple) and len(entry) == 3 and isinstance(entry[2], tuple) and len(entry[2]) == len(LIGHT_FIELDS) - 1
     }
+
+
+def _unpickled(facts: bytes) -> Callable[[], dict[str, Any]]:
+    """The facts a worker sent back, unpickled when first read."""
+
+    def load() -> dict[str, Any]:
+        page = _from_facts(facts)
+        assert page is not None  # made by this very run
+        return page.__dict__
+
+    return load
 
 
 def _facts_loader(site: Site, store: PageStore, path: str, content: str) -> Callable[[], dict[str, Any]]:
