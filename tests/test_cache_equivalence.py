@@ -284,3 +284,26 @@ def test_the_facts_derived_values_read_no_prose() -> None:
 
     page.set_prose_loader(no_prose)
     assert {name: getattr(page, name) for name in FACTS_DERIVED} == expected
+
+
+def test_pages_parsed_in_processes_keep_their_facts_pickled_until_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from linter.cache import PageStore
+    from linter.engine import lint_site
+    from linter.model import page_cache
+
+    monkeypatch.setattr(page_cache, "PARALLEL_THRESHOLD", 2)  # these few pages go to the processes
+    space = tmp_path / "space"
+    space.mkdir()
+    (space / "README.md").write_text("# Accueil\n\nVoir [la section](guide.md#absente).\n", encoding="utf-8")
+    (space / "guide.md").write_text("# Guide\n\n## Section\n\n{% hint %}\nJamais fermé.\n", encoding="utf-8")
+    (space / "autre.md").write_text("# Autre\n\n<!-- gitbook-lint-disable-next-line GB101 -->\n[absent](absent.md)\n", encoding="utf-8")
+    (space / "SUMMARY.md").write_text("# Sommaire\n\n* [Guide](guide.md)\n* [Autre](autre.md)\n", encoding="utf-8")
+    settings = Settings(cache_dir=tmp_path / "cache")
+    site = Site.load(space, jobs=2, cache=PageStore(tmp_path / "cache"))
+    others = [page for path, page in site.pages.items() if path != site.summary_path]  # (its nav tree read its facts)
+    assert all("_facts_loader" in vars(page) for page in others)  # back from the processes, not unpickled yet
+    assert [comment.text for comment in site.pages["autre.md"].comments] == ["gitbook-lint-disable-next-line GB101"]
+    assert "_facts_loader" in vars(site.pages["autre.md"])  # the suppression comments came beside the facts
+    found = lint_site(site, settings)
+    expected = lint_site(Site.load(space), Settings(cache=False))
+    assert found == expected and {f.rule_id for f in found} >= {"GB201", "GB021"}
