@@ -11,7 +11,7 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, Any, Callable, NoReturn
 
 import click
 
@@ -64,6 +64,48 @@ class DefaultToCheck(click.Group):
         except Exception as error:  # noqa: BLE001 - a bug must end in a message and its own code
             _say_error(f"internal error: {type(error).__name__}: {printable(str(error))}; please report this")
             sys.exit(INTERNAL_ERROR)
+
+
+def console() -> NoReturn:
+    """The `gitbook-lint` command and `python -m linter`: `main`, then the process ends at once.
+
+    When `main` is done, everything is written: the report (stdout or `--output`), the cache
+    and the files `--fix` changed are written synchronously, the parser processes and the web
+    check's thread are joined. Python's own shutdown would still free every object, run the
+    finalizers and collect the garbage of a process that is about to end, tens of milliseconds
+    once the HTTP client or many modules are loaded; `os._exit` skips that, as other command-line
+    tools do. Only here: the tests call `main` in-process, where the interpreter must live on.
+    """
+    code = _exit_status(main)
+    try:
+        for stream in (sys.stdout, sys.stderr):
+            if stream is not None:
+                stream.flush()
+    except (OSError, ValueError):  # a closed pipe: Python's shutdown says so and sets the code
+        sys.exit(code)
+    if _threads_still_running():
+        sys.exit(code)  # a thread that is no daemon: the interpreter waits for it, as usual
+    os._exit(code)
+
+
+def _exit_status(command: Callable[[], Any]) -> int:
+    """The status `command` ends with, as `sys.exit` would compute it (printing a text code)."""
+    try:
+        done = command()
+    except SystemExit as exit_:
+        done = exit_.code
+    if done is None:
+        return 0
+    if isinstance(done, int):
+        return done
+    print(done, file=sys.stderr)
+    return 1
+
+
+def _threads_still_running() -> bool:
+    import threading
+
+    return any(thread is not threading.main_thread() and not thread.daemon and thread.is_alive() for thread in threading.enumerate())
 
 
 def _tolerant_streams() -> None:
