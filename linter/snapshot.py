@@ -173,8 +173,10 @@ class Snapshot:
         if again.files != self.listing.files or again.folders != self.listing.folders or again.beyond != self.listing.beyond:
             return
         hashes = {}
+        # The root's place in the folder, once: the pages' paths are relative and normalised.
+        prefix = os.path.relpath(site.root, folder).replace(os.sep, "/")
         for path, (content, _) in site.digests.items():
-            relative = os.path.relpath(site.root / path, folder).replace(os.sep, "/")
+            relative = path if prefix == "." else f"{prefix}/{path}"
             if relative in self.listing.files:
                 hashes[relative] = content
         outline = SpaceOutline(

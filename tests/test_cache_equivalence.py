@@ -307,3 +307,26 @@ def test_pages_parsed_in_processes_keep_their_facts_pickled_until_read(tmp_path:
     found = lint_site(site, settings)
     expected = lint_site(Site.load(space), Settings(cache=False))
     assert found == expected and {f.rule_id for f in found} >= {"GB201", "GB021"}
+
+
+def test_a_space_whose_root_is_below_its_folder_keeps_its_pages_hashes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    space = tmp_path / "space"
+    (space / "docs").mkdir(parents=True)
+    (space / ".gitbook.yaml").write_text("root: docs/\n", encoding="utf-8")
+    (space / "docs" / "README.md").write_text("# Accueil\n\nVoir [le guide](guide.md#absente).\n", encoding="utf-8")
+    (space / "docs" / "guide.md").write_text("# Guide\n", encoding="utf-8")
+    age(space, 100)
+    loads = []
+    real_load = Site.load
+
+    def counted(*args: object, **kwargs: object) -> Site:
+        loads.append(args[0])
+        return real_load(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Site, "load", counted)
+    cache = tmp_path / "cache"
+    expected = findings(space, Settings(cache=False))
+    assert expected and findings(space, Settings(cache_dir=cache)) == expected and len(loads) == 2
+    guide = space / "docs" / "guide.md"
+    os.utime(guide, (time.time() - 50, time.time() - 50))  # touched: its stored hash (under docs/) says unchanged
+    assert findings(space, Settings(cache_dir=cache)) == expected and len(loads) == 2
