@@ -89,12 +89,13 @@ def read_in_repository(path: Path, limit: int | None = MAX_PAGE_BYTES) -> bytes:
     return read_inside(repository_top(path.absolute().parent), path, limit)
 
 
-def classify_entry(root: Path, path: Path) -> str | None:
-    """Why a file found in the space will not be read (a `Refused` kind), or None when it can be."""
+def classify_entry(root: Path, path: str | Path) -> str | None:
+    """Why a file found in the space will not be read (a `Refused` kind), or None when it can be.
+    (A path as a string is enough for the common answer: a walk asks for every file.)"""
     if not os.path.islink(path):
         return None
     try:
-        resolve_inside(root, path)
+        resolve_inside(root, Path(path))
     except Refused as refused:
         return None if refused.kind == "dangling-link" else refused.kind
     except OSError:

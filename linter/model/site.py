@@ -200,7 +200,7 @@ class Site:
                 relative = prefix + name
                 if relative in other_spaces:
                     continue  # a space of its own (site configuration): its files are not ours
-                refused = classify_entry(self.root, Path(folder, name))
+                refused = classify_entry(self.root, os.path.join(folder, name))
                 if refused is not None:
                     self.refused[relative] = refused
                 elif os.path.islink(os.path.join(folder, name)):
@@ -213,7 +213,7 @@ class Site:
                 relative = prefix + name
                 if exclude is not None and exclude(relative):
                     continue
-                refused = classify_entry(self.root, Path(folder, name))
+                refused = classify_entry(self.root, os.path.join(folder, name))
                 if refused is not None:
                     self.refused[relative] = refused
                     continue
