@@ -47,8 +47,15 @@ def test_a_run_that_needs_no_schema_never_imports_jsonschema(tmp_path: Path) -> 
 
 
 def test_what_a_run_uses_it_imports(tmp_path: Path) -> None:
-    """The look-alike: front matter is validated, an address checked, a report written as XML."""
-    page = "---\ndescription: Une page\n---\n\n# Accueil\n\nÉcrire à contact@exemple.fr.\n"
+    """The look-alike: front matter is validated, an address that is not plain checked, a report written as XML."""
+    page = "---\ndescription: Une page\n---\n\n# Accueil\n\nÉcrire à contact@exemple..fr.\n"
     space = write_space(tmp_path / "space", {"README.md": page})
     args = ["--no-config", "--no-cache", "--format", "junit", str(space)]
     assert {"jsonschema", "email_validator", "xml"} <= imported_after(run_main(args), tmp_path)
+
+
+def test_plain_addresses_are_checked_without_email_validator(tmp_path: Path) -> None:
+    page = "# Accueil\n\nÉcrire à contact@exemple.fr ou à [l'équipe](mailto:equipe-produit@beta.gouv.fr).\n"
+    space = write_space(tmp_path / "space", {"README.md": page})
+    loaded = imported_after(run_main(["--no-config", "--no-cache", "--select", "GB502", str(space)]), tmp_path)
+    assert "markdown_it" in loaded and "email_validator" not in loaded
