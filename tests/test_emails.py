@@ -19,7 +19,7 @@ def _word(rng: random.Random, longest: int) -> str:
 def _local(rng: random.Random) -> str:
     words = [_word(rng, 8 if rng.random() < 0.9 else 40) for _ in range(rng.randint(1, 4))]
     joints = [rng.choice("._+-") * (2 if rng.random() < 0.05 else 1) for _ in words[1:]]
-    local = words[0] + "".join(joint + word for joint, word in zip(joints, words[1:]))
+    local = words[0] + "".join(joint + word for joint, word in zip(joints, words[1:], strict=True))
     return rng.choice(".-_") + local if rng.random() < 0.05 else local
 
 
