@@ -380,3 +380,24 @@ def test_a_damaged_cache_is_an_empty_cache(server: Server, tmp_path: Path) -> No
     result = run_cli([str(space), "--external", "--allow-host", "127.0.0.1", "--cache-dir", str(tmp_path / "cache")], tmp_path)
     assert result.exit_code == 0 and server.by_path["/ok"] == 1
     assert json.loads((folder / "results.json").read_text())["results"][server.url("/ok")]["kind"] == "ok"
+
+
+def test_the_lock_changes_hands_often_while_the_checking_thread_runs(server: Server, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The checking thread's event loop gets the interpreter lock back within a millisecond while
+    the pages are parsed; the process's own pace comes back once the thread is joined."""
+    import sys
+
+    from linter.external.run import SWITCH_INTERVAL
+
+    seen: list[float] = []
+    check_feed = Checker.check_feed
+
+    def recording(self: Checker, feed: object) -> object:
+        seen.append(sys.getswitchinterval())
+        return check_feed(self, feed)
+
+    monkeypatch.setattr(Checker, "check_feed", recording)
+    before = sys.getswitchinterval()
+    space = write_space(tmp_path / "space", {"README.md": f"# Lien\n\n[ok]({server.url('/ok')})\n"})
+    assert lint(space, "--no-cache")[0] == 0
+    assert seen == [SWITCH_INTERVAL] and sys.getswitchinterval() == before > SWITCH_INTERVAL

@@ -6,6 +6,7 @@ read; a second space of the same run, or the re-lint after `--fix`, asks nothing
 
 from __future__ import annotations
 
+import sys
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,6 +28,7 @@ OPTIONS = "external"  # settings.extra key: `ExternalSettings`
 SUMMARY = "external-summary"  # settings.extra key: `Summary`
 RULE_IDS = ("GB601", "GB602", "GB603")
 FRAGMENT_RULE = "GB603"
+SWITCH_INTERVAL = 0.001  # seconds, while the checking thread runs: see ExternalCheck._started
 Progress = Callable[[int, int, int], None]  # done, total, failing
 
 
@@ -114,6 +116,7 @@ class ExternalCheck:
         self.held: set[str] = set()  # addresses that may still need their ids (GB603)
         self.feed: Feed | None = None  # started with the first address to request
         self.thread: threading.Thread | None = None
+        self.switch_interval = sys.getswitchinterval()
         self.outcome: dict[str, Any] = {}
 
     def add(self, pages: Iterable[Page]) -> None:
@@ -148,6 +151,7 @@ class ExternalCheck:
         self.feed.close()
         self.thread.join()
         self.thread, self.feed = None, None
+        sys.setswitchinterval(self.switch_interval)
         if "error" in self.outcome:
             raise self.outcome["error"]
         checked: dict[str, Result] = self.outcome["results"]
@@ -159,6 +163,7 @@ class ExternalCheck:
         """No more pages will come (reading failed): the checking thread ends with what it has."""
         if self.feed is not None:
             self.feed.close()
+        sys.setswitchinterval(self.switch_interval)
 
     def _settle(self, wanted: list[tuple[str, bool]]) -> None:
         """Answer from the cache what it knows fresh; hand the rest to the checking thread."""
@@ -183,6 +188,12 @@ class ExternalCheck:
         if self.feed is None:
             self.feed = Feed()
             self.thread = threading.Thread(target=self._check, args=(self.feed,), name="gitbook-lint-external", daemon=True)
+            # While the pages are parsed, the reading thread holds the interpreter lock; the
+            # checking thread's event loop gets it back only when the reading thread is made to
+            # let go, every switch interval (5 ms by default), and a connection takes a dozen
+            # turns of the loop: the first request waited ~0.1 s more, the answers as long.
+            # Until the thread is joined (`finish`), the lock changes hands every millisecond.
+            sys.setswitchinterval(min(self.switch_interval, SWITCH_INTERVAL))
             self.thread.start()
             # The reading waits while the checking thread imports the HTTP client: under the GIL
             # both would share the processor, and the first request would wait for both.
