@@ -135,6 +135,20 @@ def age(space: Path, seconds: float) -> None:
         os.utime(path, (when, when))
 
 
+def _loads(monkeypatch: pytest.MonkeyPatch) -> list[object]:
+    """The folders `Site.load` is called with from now on, in order: a run answered from the
+    cache without loading the space adds none."""
+    loads: list[object] = []
+    real_load = Site.load
+
+    def counted(*args: object, **kwargs: object) -> Site:
+        loads.append(args[0])
+        return real_load(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Site, "load", counted)
+    return loads
+
+
 def test_an_unchanged_space_is_answered_without_loading_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     rng = random.Random(5)
     space = tmp_path / "space"
@@ -145,14 +159,7 @@ def test_an_unchanged_space_is_answered_without_loading_it(tmp_path: Path, monke
     write_summary(space, rng)
     age(space, 100)
     cache = tmp_path / "cache"
-    loads = []
-    real_load = Site.load
-
-    def counted(*args: object, **kwargs: object) -> Site:
-        loads.append(args[0])
-        return real_load(*args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(Site, "load", counted)
+    loads = _loads(monkeypatch)
     expected = findings(space, Settings(cache=False))
     assert expected
     assert findings(space, Settings(cache_dir=cache)) == expected and len(loads) == 2
@@ -316,14 +323,7 @@ def test_a_space_whose_root_is_below_its_folder_keeps_its_pages_hashes(tmp_path:
     (space / "docs" / "README.md").write_text("# Accueil\n\nVoir [le guide](guide.md#absente).\n", encoding="utf-8")
     (space / "docs" / "guide.md").write_text("# Guide\n", encoding="utf-8")
     age(space, 100)
-    loads = []
-    real_load = Site.load
-
-    def counted(*args: object, **kwargs: object) -> Site:
-        loads.append(args[0])
-        return real_load(*args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(Site, "load", counted)
+    loads = _loads(monkeypatch)
     cache = tmp_path / "cache"
     expected = findings(space, Settings(cache=False))
     assert expected and findings(space, Settings(cache_dir=cache)) == expected and len(loads) == 2
