@@ -299,6 +299,14 @@ def test_pages_parsed_in_processes_keep_their_facts_pickled_until_read(tmp_path:
     from linter.model import page_cache
 
     monkeypatch.setattr(page_cache, "PARALLEL_THRESHOLD", 2)  # these few pages go to the processes
+    sent: list[str] = []
+    real_in_processes = page_cache.in_processes
+
+    def spied(work: object, calls: list[tuple[object, list[str], object, object]], workers: int) -> object:
+        sent.extend(name for call in calls for name in call[1])
+        return real_in_processes(work, calls, workers)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(page_cache, "in_processes", spied)
     space = tmp_path / "space"
     space.mkdir()
     (space / "README.md").write_text("# Accueil\n\nVoir [la section](guide.md#absente).\n", encoding="utf-8")
@@ -307,6 +315,9 @@ def test_pages_parsed_in_processes_keep_their_facts_pickled_until_read(tmp_path:
     (space / "SUMMARY.md").write_text("# Sommaire\n\n* [Guide](guide.md)\n* [Autre](autre.md)\n", encoding="utf-8")
     settings = Settings(cache_dir=tmp_path / "cache")
     site = Site.load(space, jobs=2, cache=PageStore(tmp_path / "cache"))
+    # SUMMARY.md is parsed here, once: its nav tree needs the tokens a worker's page leaves behind.
+    assert sorted(sent) == ["README.md", "autre.md", "guide.md"]
+    assert site.summary is not None and [item.title for item in site.summary.items] == ["Guide", "Autre"]
     others = [page for path, page in site.pages.items() if path != site.summary_path]  # (its nav tree read its facts)
     assert all("_facts_loader" in vars(page) for page in others)  # back from the processes, not unpickled yet
     assert [comment.text for comment in site.pages["autre.md"].comments] == ["gitbook-lint-disable-next-line GB101"]

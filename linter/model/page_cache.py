@@ -135,9 +135,11 @@ def read_pages(
     workers = jobs if jobs is not None else min(os.cpu_count() or 1, 8)
     parsed = None
     if workers > 1 and len(to_parse) >= PARALLEL_THRESHOLD:
-        # Workers read the pages again: the bytes read here for the hashes can go.
-        names_to_parse = [name for name, _, _ in to_parse]
-        to_parse = []
+        # Workers read the pages again: the bytes read here for the hashes can go. SUMMARY.md is
+        # parsed here, as without a cache: its nav tree is built from its tokens, which a page
+        # parsed in a worker leaves behind (and would have to parse again).
+        names_to_parse = [name for name, _, _ in to_parse if name != site.summary_path]
+        to_parse = [item for item in to_parse if item[0] == site.summary_path]
         chunks = [names_to_parse[start : start + CHUNK] for start in range(0, len(names_to_parse), CHUNK)]
         calls = [(site.root, chunk, site.max_page_bytes, store) for chunk in chunks]
         parsed = in_processes(_parse_and_store, calls, workers)
@@ -153,12 +155,11 @@ def read_pages(
                 known[path] = (content, facts_hash, light)
             keep(path, page)
         del parsed  # the pickled facts are held by the pages that have not read theirs yet
-    else:  # a few pages: parsed here, and kept whole
-        for path, data, content in to_parse:
-            page = keep(path, Page.from_bytes(path, data))
-            facts, prose, facts_hash = _split(page)
-            store.put(path, content, facts, prose, facts_hash)
-            site.digests[path] = (content, facts_hash)
+    for path, data, content in to_parse:  # a few pages (or SUMMARY.md): parsed here, and kept whole
+        page = keep(path, Page.from_bytes(path, data))
+        facts, prose, facts_hash = _split(page)
+        store.put(path, content, facts, prose, facts_hash)
+        site.digests[path] = (content, facts_hash)
     for path, (content, facts_hash) in site.digests.items():
         if path not in known:  # (a page made from its index entry has its source already)
             pages[path].set_facts_source(_facts_loader(site, store, path, content))
