@@ -237,6 +237,8 @@ def lint_paths(
         # Without the cache, its page rules run on each page as soon as it is read, while the
         # other pages are still parsed (not with web results, which come later).
         early = EarlyPageRules(settings, with_repository) if whole_space and external is None and store is None else None
+        # Once the checking thread may run, every way out ends it and restores the switch
+        # interval (see ExternalCheck): a failed read, a scope refused, an interrupted wait.
         try:
             site = Site.load(
                 request.folder,
@@ -247,18 +249,18 @@ def lint_paths(
                 on_page=on_page,
                 hook=early,
             )
+            result.sites.append(site)
+            report_on, broken = _scope(site, request, diff_base)
+            result.scopes.append((site, report_on))
+            scope = None if report_on is None else ReportScope(frozenset(report_on), frozenset(broken or ()))
+            pages = [page for path, page in site.pages.items() if report_on is None or path in report_on]
+            if external is not None:
+                external.add(pages)
+                external.finish()
         except BaseException:
             if external is not None:
                 external.abandon()
             raise
-        result.sites.append(site)
-        report_on, broken = _scope(site, request, diff_base)
-        result.scopes.append((site, report_on))
-        scope = None if report_on is None else ReportScope(frozenset(report_on), frozenset(broken or ()))
-        pages = [page for path, page in site.pages.items() if report_on is None or path in report_on]
-        if external is not None:
-            external.add(pages)
-            external.finish()
         checking = progress.checking if progress is not None else None
         found = list(lint_in_scope(site, with_repository(settings, site), scope, checking, early))
         if snapshot is not None and whole:

@@ -343,6 +343,36 @@ def test_when_reading_fails_the_checking_thread_ends(server: Server, tmp_path: P
     assert server.by_path["/page/a"] == 1
 
 
+def test_a_failure_after_the_pages_are_read_ends_the_thread_and_restores_the_pace(
+    server: Server, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The checking thread started while the pages were read; what fails after the reading (here
+    the scope of the report) still closes its feed and gives the process its switch interval back."""
+    import sys
+    import threading
+
+    import linter.run
+    from linter.run import lint_paths
+    from linter.settings import Settings
+
+    def scope_fails(*args: object) -> None:
+        raise ReadingFailed("after every page was handed over")
+
+    monkeypatch.setattr(linter.run, "_scope", scope_fails)
+    space = write_space(tmp_path / "space", {"a.md": f"# A\n\n[a]({server.url('/page/a')})\n"})
+    settings = Settings(cache=False)
+    settings.extra["external"] = ExternalSettings(enabled=True, allow_hosts=["127.0.0.1"])
+    before = sys.getswitchinterval()
+    with pytest.raises(ReadingFailed):
+        lint_paths([str(space)], settings)
+    assert sys.getswitchinterval() == before
+    checking = [thread for thread in threading.enumerate() if thread.name == "gitbook-lint-external"]
+    for thread in checking:
+        thread.join(10)
+        assert not thread.is_alive()  # its feed was closed: it ended after what it had
+    assert server.by_path["/page/a"] == 1  # the thread did run: the address was requested
+
+
 def test_with_fragments_checked_an_address_waits_for_every_page(server: Server, tmp_path: Path) -> None:
     # The first page links /ok without a fragment, the last with one: a HEAD for the first link
     # would not do (the ids are in the body), so the address is held back and fetched once, by GET.

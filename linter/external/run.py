@@ -160,7 +160,8 @@ class ExternalCheck:
         self.summary.add(self.outcome["stats"])
 
     def abandon(self) -> None:
-        """No more pages will come (reading failed): the checking thread ends with what it has."""
+        """The run failed before `finish` was done (reading, scoping, an interrupted wait): the
+        checking thread ends with what it has, the switch interval is the process's again."""
         if self.feed is not None:
             self.feed.close()
         sys.setswitchinterval(self.switch_interval)
