@@ -4,7 +4,7 @@ import json
 from typing import Any
 
 from ..finding import INTERNAL_ERROR_ID, Finding
-from ..rules.base import reference_url
+from ..rules.base import doc_url
 from .context import ReportContext
 from .escape import printable_finding
 
@@ -22,6 +22,6 @@ def _entry(finding: Finding, context: ReportContext) -> dict[str, Any]:
     entry = printable_finding(finding).to_dict()
     entry["fixable"] = finding.edit is not None
     if finding.rule_id != INTERNAL_ERROR_ID:  # an internal error is no rule
-        # as `Rule.doc_url`, from the finding alone: a report of reused findings imports no rule
-        entry["url"] = f"{reference_url(context.lang)}#{finding.rule_id.lower()}-{finding.rule_name.lower()}"
+        # from the finding alone, not its `Rule`: a report of reused findings imports no rule
+        entry["url"] = doc_url(finding.rule_id, finding.rule_name, context.lang)
     return entry

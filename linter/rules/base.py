@@ -89,6 +89,17 @@ def reference_url(lang: str = "en") -> str:
     return published.rsplit("/", 1)[0] + "/" + path.rsplit("/", 1)[1]  # the French one is beside it
 
 
+def doc_url(rule_id: str, name: str, lang: str = "en") -> str:
+    """Where a rule's documentation is read, in `lang`: its section of the reference (see
+    `reference_url`). From the id and name alone: a report of reused findings imports no rule."""
+    return f"{reference_url(lang)}#{rule_anchor(rule_id, name)}"
+
+
+def rule_anchor(rule_id: str, name: str) -> str:
+    """The id of a rule's section in the generated reference (`gb021-unclosed-block`)."""
+    return f"{rule_id}-{name}".lower()
+
+
 @lru_cache(maxsize=1)
 def _published_reference() -> str | None:
     from importlib import metadata  # late: only `explain` and the rich formats ask
@@ -156,11 +167,11 @@ class Rule:
     @property
     def anchor(self) -> str:
         """The id of the rule's section in the generated reference (`gb021-unclosed-block`)."""
-        return f"{self.id}-{self.name}".lower()
+        return rule_anchor(self.id, self.name)
 
     def doc_url(self, lang: str = "en") -> str:
         """Where the rule's documentation is read, in `lang` (see `reference_url`)."""
-        return f"{reference_url(lang)}#{self.anchor}"
+        return doc_url(self.id, self.name, lang)
 
     @property
     def summary(self) -> str:
