@@ -25,16 +25,15 @@ class ReportContext:
     page_count: int = 0
     # the text of a line of a file, by the path as shown and a 1-based line; None when unknown
     source_line: Callable[[str, int], str | None] = _no_source
-    given_rules: tuple[Rule, ...] | None = None  # default: every rule, imported when a format asks
     version: str = __version__
 
     @property
     def rules(self) -> tuple[Rule, ...]:
-        if self.given_rules is None:
-            from ..rules import all_rules  # late: a JSON report of reused findings needs no rule
+        """Every rule (`all_rules` keeps them): imported when a format asks, as a JSON report of
+        reused findings needs none."""
+        from ..rules import all_rules
 
-            self.given_rules = tuple(all_rules())
-        return self.given_rules
+        return all_rules()
 
     def rule(self, rule_id: str) -> Rule | None:
         return next((rule for rule in self.rules if rule.id == rule_id), None)
