@@ -438,18 +438,21 @@ def _report(result: RunResult, lang: str, output_format: str, output_file: str |
 
 
 def _source_lines(result: RunResult):  # noqa: ANN202 - a lookup function
+    from functools import cache
+
     from .run import display_path
 
-    # built when a format first asks for a line: a JSON report reads none
-    pages: dict[str, tuple[Any, str]] = {}
-    configs: dict[str, list[str]] = {}
+    @cache
+    def files() -> tuple[dict[str, tuple[Any, str]], dict[str, list[str]]]:
+        """Built once, when a format first asks for a line: a JSON report reads none. Each page is
+        looked up when a finding needs its line (a reused run read no page)."""
+        pages = {display_path(site, name): (site, name) for site in result.sites for name in site.pages}
+        # .gitbook.yaml is no page, but its findings deserve the excerpt too
+        configs = {display_path(site, site.config_path): site.config.raw.split("\n") for site in result.sites if site.config}
+        return pages, configs
 
     def line_of(path: str, line: int) -> str | None:
-        if not pages and not configs:
-            # each page is looked up when a finding needs its line (a reused run read no page)
-            pages.update({display_path(site, path): (site, path) for site in result.sites for path in site.pages})
-            # .gitbook.yaml is no page, but its findings deserve the excerpt too
-            configs.update({display_path(site, site.config_path): site.config.raw.split("\n") for site in result.sites if site.config})
+        pages, configs = files()
         where = pages.get(path)
         if where is None:
             lines = configs.get(path, [])
