@@ -83,7 +83,13 @@ def _parse_and_store(
 
 
 def _light(page: Page) -> tuple[Any, ...]:
+    """The page's light fields after its path, as the index and the workers send them."""
     return tuple(getattr(page, name) for name in LIGHT_FIELDS[1:])
+
+
+def _light_fields(path: str, light: tuple[Any, ...]) -> dict[str, Any]:
+    """The light fields by name, from the path and what `_light` gave."""
+    return dict(zip(LIGHT_FIELDS, (path, *light), strict=True))
 
 
 def read_pages(
@@ -107,9 +113,8 @@ def read_pages(
         content = store.known.get(os.path.join(root, name), "")  # unchanged by its status: not read
         entry = index.get(name)
         if content and entry is not None and entry[0] == content:  # not even its facts are read yet
-            light = dict(zip(LIGHT_FIELDS, (name, *entry[2]), strict=True))
             loader = _facts_loader(site, store, name, content)
-            page = Page.with_facts_loader(light, loader, loader)
+            page = Page.with_facts_loader(_light_fields(name, entry[2]), loader, loader)
             page.set_prose_loader(_prose_loader(site, store, name, content))
             keep(name, page)  # (what `on_page` reads of it is loaded then: the external check reads links)
             site.digests[name] = (content, entry[1])
@@ -148,7 +153,7 @@ def read_pages(
     if parsed is not None:  # many pages: their facts when first read (most at their rules' turn), their prose too
         for path, content, facts, facts_hash, light in parsed:
             source = _facts_loader(site, store, path, content) if content else None
-            page = Page.with_facts_loader(dict(zip(LIGHT_FIELDS, (path, *light), strict=True)), _unpickled(facts), source)
+            page = Page.with_facts_loader(_light_fields(path, light), _unpickled(facts), source)
             if content:
                 page.set_prose_loader(_prose_loader(site, store, path, content))
                 site.digests[path] = (content, facts_hash)
@@ -163,7 +168,7 @@ def read_pages(
     for path, (content, facts_hash) in site.digests.items():
         if path not in known:  # (a page made from its index entry has its source already)
             pages[path].set_facts_source(_facts_loader(site, store, path, content))
-            known[path] = (content, facts_hash, tuple(getattr(pages[path], name) for name in LIGHT_FIELDS[1:]))
+            known[path] = (content, facts_hash, _light(pages[path]))
     if known != index:
         store.put_object("index", root, "", known)
     return {name: pages[name] for name in names}
