@@ -218,7 +218,3 @@ class Cursor:
         if advance:
             self.offset = at + length
         return at
-
-    def find_from(self, needle: str, offset: int) -> int:
-        """Offset of `needle` at or after `offset`, without moving the cursor; -1 if absent."""
-        return self.index.text.find(needle, offset, self.end)
