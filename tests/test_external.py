@@ -317,6 +317,7 @@ class ReadingFailed(Exception):
 
 
 def test_when_reading_fails_the_checking_thread_ends(server: Server, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
     import threading
 
     from linter.model.page import Page
@@ -334,8 +335,10 @@ def test_when_reading_fails_the_checking_thread_ends(server: Server, tmp_path: P
     monkeypatch.setattr(Page, "from_bytes", classmethod(parse_or_fail))
     settings = Settings(cache=False)
     settings.extra["external"] = ExternalSettings(enabled=True, allow_hosts=["127.0.0.1"])
+    before = sys.getswitchinterval()
     with pytest.raises(ReadingFailed):
         lint_paths([str(space)], settings)
+    assert sys.getswitchinterval() == before  # the process's pace is back on the error path too
     for thread in threading.enumerate():
         if thread.name == "gitbook-lint-external":
             thread.join(10)
