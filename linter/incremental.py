@@ -84,10 +84,17 @@ class RunMemo:
         memo.pages = dict(memo.old_pages)
         return memo
 
-    def reused(self, path: str, rule_id: str) -> tuple[Finding, ...] | None:
-        """The findings of `rule_id` on `path` from an earlier run, if still true."""
+    def _same_bytes(self, path: str) -> PageRecord | None:
+        """The earlier run's record of `path` when the page has the bytes it had then."""
         record = self.old_pages.get(path)
         if record is None or path not in self.content or record.content != self.content[path]:
+            return None
+        return record
+
+    def reused(self, path: str, rule_id: str) -> tuple[Finding, ...] | None:
+        """The findings of `rule_id` on `path` from an earlier run, if still true."""
+        record = self._same_bytes(path)
+        if record is None:
             return None
         if rule_id in record.site_rules and record.facts_key != self.facts_key:
             return None
@@ -96,8 +103,8 @@ class RunMemo:
     def reused_page(self, path: str) -> tuple[Finding, ...] | None:
         """All the page rules' findings on `path` from an earlier run when each of them is still
         true (what `reused` says of every rule at once), kept for the next run; else None."""
-        record = self.old_pages.get(path)
-        if record is None or path not in self.content or record.content != self.content[path]:
+        record = self._same_bytes(path)
+        if record is None:
             return None
         if record.site_rules and record.facts_key != self.facts_key:
             return None
