@@ -12,7 +12,7 @@ import traceback
 from dataclasses import dataclass
 from typing import Any, Callable, Collection, Iterator
 
-from .finding import INTERNAL_ERROR_ID, Finding, count_by_severity  # noqa: F401 - count_by_severity: also from here
+from .finding import INTERNAL_ERROR_ID, Finding
 from .incremental import RunMemo
 from .model.page import FACTS_DERIVED, PROSE_FIELDS, Page
 from .model.site import Site
