@@ -127,7 +127,7 @@ class Snapshot:
             return {
                 os.path.join(folder, path): content
                 for path, content in stored["hashes"].items()
-                if self.listing.files.get(path) == old.files.get(path) and old.files[path][1] < old.taken - RACY_NS
+                if _trusted(self.listing.files.get(path), old.files.get(path), old.taken)
             }
         except (KeyError, TypeError, AttributeError, ValueError, IndexError):
             return {}
@@ -146,7 +146,7 @@ class Snapshot:
                 return None
             touched = []
             for path, status in self.listing.files.items():
-                if status == old.files[path] and status[1] < old.taken - RACY_NS:
+                if _trusted(status, old.files[path], old.taken):
                     continue
                 if path not in hashes:
                     return None  # changed, or racily clean, and its bytes were never hashed
@@ -191,6 +191,12 @@ class Snapshot:
         )
         value = {"listing": self.listing, "hashes": hashes, "findings": tuple(findings), "outline": outline}
         write_entry(self.file, self.header, value)
+
+
+def _trusted(status: Status | None, stored: Status | None, taken: int) -> bool:
+    """A file's status says its bytes are those of the stored run, whose walk began at `taken`:
+    the same status, and a modification older than that walk by more than `RACY_NS`."""
+    return status == stored and stored is not None and stored[1] < taken - RACY_NS
 
 
 def _checks_the_web(settings: Settings) -> bool:
