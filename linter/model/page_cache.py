@@ -120,23 +120,23 @@ def read_pages(
             site.digests[name] = (content, entry[1])
             known[name] = entry
             continue
-        stored = store.get(name, content) if content else None
-        page = _from_facts(stored[0]) if stored is not None else None
-        if stored is None or page is None or page.path != name:
+        found = _stored(store, name, content)
+        if found is None:
             try:
                 data = site_module.read_inside(site.root, site.root / name, site.max_page_bytes)
             except (OSError, Refused):
                 keep(name, read_page(site.root, name, site.max_page_bytes))  # says why, never stored
                 continue
-            content = digest(data)
-            stored = store.get(name, content)
-            page = _from_facts(stored[0]) if stored is not None else None
-        if stored is None or page is None or page.path != name:
+            fresh = digest(data)
+            found = _stored(store, name, fresh) if fresh != content else None  # (the same entry: not read twice)
+            content = fresh
+        if found is None:
             to_parse.append((name, data, content))
             continue
+        page, facts_hash = found
         page.set_prose_loader(_prose_loader(site, store, name, content))
         keep(name, page)
-        site.digests[name] = (content, stored[2])
+        site.digests[name] = (content, facts_hash)
     workers = jobs if jobs is not None else min(os.cpu_count() or 1, 8)
     parsed = None
     if workers > 1 and len(to_parse) >= PARALLEL_THRESHOLD:
@@ -204,14 +204,21 @@ def _unpickled(facts: bytes) -> Callable[[], dict[str, Any]]:
     return load
 
 
+def _stored(store: PageStore, path: str, content: str) -> tuple[Page, str] | None:
+    """The page `path` stored at `content` (its facts, not its prose) and its facts hash; None
+    when the content is unknown or the entry is missing, damaged or of another page."""
+    stored = store.get(path, content) if content else None
+    page = _from_facts(stored[0]) if stored is not None else None
+    return (page, stored[2]) if stored is not None and page is not None and page.path == path else None
+
+
 def _facts_loader(site: Site, store: PageStore, path: str, content: str) -> Callable[[], dict[str, Any]]:
     root, limit = site.root, site.max_page_bytes
 
     def load() -> dict[str, Any]:
-        stored = store.get(path, content)
-        page = _from_facts(stored[0]) if stored is not None else None
-        if page is not None and page.path == path:
-            return page.__dict__
+        found = _stored(store, path, content)
+        if found is not None:
+            return found[0].__dict__
         # The entry went away meanwhile (`cache clean` during the run): parse the page again.
         return read_page(root, path, limit).__getstate__()
 
