@@ -169,8 +169,12 @@ def write_entry(path: Path, header: tuple[object, ...], value: object) -> None:
     import pickle
 
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomically(path, pickle.dumps((header, value), protocol=pickle.HIGHEST_PROTOCOL), durable=False)
+        data = pickle.dumps((header, value), protocol=pickle.HIGHEST_PROTOCOL)
+        try:
+            write_atomically(path, data, durable=False)
+        except FileNotFoundError:  # its folder is not made yet (or was removed meanwhile): once per folder
+            path.parent.mkdir(parents=True, exist_ok=True)
+            write_atomically(path, data, durable=False)
     except (OSError, pickle.PicklingError, RecursionError, TypeError, AttributeError):
         pass
 

@@ -82,3 +82,25 @@ def test_pages_from_the_cache_load_their_prose_on_use_and_drop_it_after_their_ru
     assert warm.index.line_text(0) == "# Accueil"
     warm.release_prose()
     assert "text_runs" not in vars(warm) and warm.text == cold.text
+
+
+def test_an_entry_makes_its_folder_when_missing_even_if_removed_during_the_run(tmp_path: Path) -> None:
+    import shutil
+
+    from linter.cache import read_entry, write_entry
+
+    entry = tmp_path / "pages" / "ab" / "abcdef.pickle"
+    write_entry(entry, ("page", "x"), {"un": 1})
+    assert read_entry(entry, ("page", "x")) == {"un": 1}
+    shutil.rmtree(tmp_path / "pages")  # `cache clean` from another terminal
+    write_entry(entry, ("page", "x"), {"deux": 2})
+    assert read_entry(entry, ("page", "x")) == {"deux": 2}
+    assert [path.name for path in entry.parent.iterdir()] == ["abcdef.pickle"]  # no temporary file left
+
+
+def test_an_entry_that_cannot_be_written_is_no_error(tmp_path: Path) -> None:
+    from linter.cache import read_entry, write_entry
+
+    (tmp_path / "pages").write_text("a file where a folder should be", encoding="utf-8")
+    write_entry(tmp_path / "pages" / "ab" / "abcdef.pickle", ("page",), 1)
+    assert read_entry(tmp_path / "pages" / "ab" / "abcdef.pickle", ("page",)) is None
