@@ -234,9 +234,9 @@ def lint_paths(
         # A whole space is reported on whole: its web links are requested while its pages are parsed.
         whole_space = request.files is None and diff_base is None
         on_page = external.add_page if external is not None and whole_space else None
-        # Without the cache, its page rules run on each page as soon as it is read, while the
-        # other pages are still parsed (not with web results, which come later).
-        early = EarlyPageRules(settings, with_repository) if whole_space and external is None and store is None else None
+        # The page rules run on each page as soon as it is parsed, while the other pages are still
+        # parsed (not with web results, which come later).
+        early = EarlyPageRules(settings, with_repository) if whole_space and external is None else None
         # Once the checking thread may run, every way out ends it and restores the switch
         # interval (see ExternalCheck): a failed read, a scope refused, an interrupted wait.
         try:

@@ -302,9 +302,9 @@ def test_pages_parsed_in_processes_keep_their_facts_pickled_until_read(tmp_path:
     sent: list[str] = []
     real_in_processes = page_cache.in_processes
 
-    def spied(work: object, calls: list[tuple[object, list[str], object, object]], workers: int) -> object:
-        sent.extend(name for call in calls for name in call[1])
-        return real_in_processes(work, calls, workers)  # type: ignore[arg-type]
+    def spied(work: object, calls: list[tuple[object, list[tuple[str, str]], object, object]], workers: int, *more: object, **options: object) -> object:
+        sent.extend(name for call in calls for name, _ in call[1])
+        return real_in_processes(work, calls, workers, *more, **options)  # type: ignore[arg-type]
 
     monkeypatch.setattr(page_cache, "in_processes", spied)
     space = tmp_path / "space"

@@ -1,8 +1,10 @@
 """Reading a space's pages through the cache: a page whose bytes are unchanged is not parsed again.
 
-Each page is read once here and hashed; a stored model for that path and hash is reused, the
-others are parsed (on every core for many pages) from the very bytes that were hashed, so a file
-edited meanwhile is never stored under the hash of its older text.
+Each page is read once and hashed; a stored model for that path and hash is reused, the others
+are parsed from the very bytes that were hashed, so a file edited meanwhile is never stored under
+the hash of its older text. Many pages are read, hashed, looked up and parsed by other processes
+(one per core), which send each page parsed back with its prose: the page rules run on it here
+(`ParseHook`) while they parse the next ones, and its prose is not read back from the store.
 
 A model is stored in two parts: its facts (front matter, headings, anchors, links, blocks, tag
 lines, comments, problems) and its prose (`PROSE_FIELDS`: the text, its line index, text runs and
@@ -35,7 +37,7 @@ from .site import CHUNK, PARALLEL_THRESHOLD, in_processes, read_page
 from .summary import Summary, read_summary
 
 if TYPE_CHECKING:
-    from .site import Site
+    from .site import ParseHook, Site
 
 _PROTOCOL = pickle.HIGHEST_PROTOCOL
 
@@ -60,25 +62,49 @@ def _from_facts(facts: bytes) -> Page | None:
     return page
 
 
-def _parse_and_store(
-    root: Path, paths: list[str], limit: int | None, store: PageStore
-) -> list[tuple[str, str, bytes, str, tuple[Any, ...]]]:
-    """In a worker: read, parse, store both parts; send back (path, content hash, pickled facts,
-    facts hash, light fields after the path). The hash is of the bytes parsed here: a file edited
-    since the caller hashed it is stored under its new hash, never under the old one."""
-    done = []
-    for path in paths:
+# What a worker sends back of a page: its path, content hash, pickled facts, facts hash, light
+# fields after the path (`_light`), and its pickled prose when this process runs its page rules
+# (`ParseHook`) as it comes back, else None. A page that could not be read has no content hash.
+Sent = tuple[str, str, bytes, str, tuple[Any, ...], bytes | None]
+
+
+def _look_up(
+    root: Path, limit: int | None, store: PageStore, path: str, content: str
+) -> tuple[str, tuple[Page, bytes, str] | None, bytes | None]:
+    """(content hash, the stored page at those bytes with its pickled facts and facts hash, or None,
+    the bytes if they were read). A `content` known from the file's status is looked up without
+    reading the file; else (or when its entry is unusable) the file is read and hashed: what is
+    parsed then is the very bytes hashed, and a file edited meanwhile is never stored under the
+    hash of its older text. Raises what reading the file raises."""
+    found = _stored_entry(store, path, content)
+    if found is not None:
+        return content, found, None
+    data = site_module.read_inside(root, root / path, limit)
+    fresh = digest(data)
+    return fresh, _stored_entry(store, path, fresh) if fresh != content else None, data  # (the same entry: not read twice)
+
+
+def _read_and_store(
+    root: Path, items: list[tuple[str, str]], limit: int | None, store: PageStore, with_prose: bool
+) -> list[Sent]:
+    """In a worker: each page (path, content hash known from its status or "") from the store when
+    its bytes are stored, else read, parsed and stored (see `Sent`)."""
+    done: list[Sent] = []
+    for path, known in items:
         try:
-            data = site_module.read_inside(root, root / path, limit)
+            content, found, data = _look_up(root, limit, store, path, known)
         except (OSError, Refused):
-            page, content = read_page(root, path, limit), ""  # unreadable now: said, never stored
-            done.append((path, content, pickle.dumps(page.__getstate__(), protocol=_PROTOCOL), "", _light(page)))
+            page = read_page(root, path, limit)  # unreadable now: said, never stored
+            done.append((path, "", pickle.dumps(page.__getstate__(), protocol=_PROTOCOL), "", _light(page), None))
             continue
-        content = digest(data)
-        page = Page.from_bytes(path, data)
+        if found is not None:
+            page, facts, facts_hash = found
+            done.append((path, content, facts, facts_hash, _light(page), None))
+            continue
+        page = Page.from_bytes(path, data or b"")
         facts, prose, facts_hash = _split(page)
         store.put(path, content, facts, prose, facts_hash)
-        done.append((path, content, facts, facts_hash, _light(page)))
+        done.append((path, content, facts, facts_hash, _light(page), prose if with_prose else None))
     return done
 
 
@@ -93,22 +119,23 @@ def _light_fields(path: str, light: tuple[Any, ...]) -> dict[str, Any]:
 
 
 def read_pages(
-    site: Site, names: list[str], jobs: int | None, store: PageStore, on_page: Callable[[Page], None] | None = None
+    site: Site,
+    names: list[str],
+    jobs: int | None,
+    store: PageStore,
+    on_page: Callable[[Page], None] | None = None,
+    hook: ParseHook | None = None,
 ) -> dict[str, Page]:
     """The pages `names`, from the store when unchanged, else parsed (and stored); `on_page(page)`
-    is called with each as soon as it is there."""
+    is called with each as soon as it is there. `hook.run(page)` is given each page parsed in
+    another process, as it comes back, with the prose that process sent (not read back from the
+    store): this process runs the page rules while the others parse the pages after it."""
     pages: dict[str, Page] = {}
-
-    def keep(name: str, page: Page) -> Page:
-        pages[name] = page
-        if on_page is not None:
-            on_page(page)
-        return page
-
-    to_parse: list[tuple[str, bytes, str]] = []
     root = str(site.root)
     index = _read_index(store, root)
     known: dict[str, IndexEntry] = {}  # the index of this run's pages, written back if it changed
+    reading = _Reading(site, store, pages, known, on_page)
+    others: list[tuple[str, str]] = []  # (path, content hash known from its status, or "")
     for name in names:
         content = store.known.get(os.path.join(root, name), "")  # unchanged by its status: not read
         entry = index.get(name)
@@ -116,55 +143,32 @@ def read_pages(
             loader = _facts_loader(site, store, name, content)
             page = Page.with_facts_loader(_light_fields(name, entry[2]), loader, loader)
             page.set_prose_loader(_prose_loader(site, store, name, content))
-            keep(name, page)  # (what `on_page` reads of it is loaded then: the external check reads links)
+            reading.keep(page)  # (what `on_page` reads of it is loaded then: the external check reads links)
             site.digests[name] = (content, entry[1])
             known[name] = entry
-            continue
-        found = _stored(store, name, content)
-        if found is None:
-            try:
-                data = site_module.read_inside(site.root, site.root / name, site.max_page_bytes)
-            except (OSError, Refused):
-                keep(name, read_page(site.root, name, site.max_page_bytes))  # says why, never stored
-                continue
-            fresh = digest(data)
-            found = _stored(store, name, fresh) if fresh != content else None  # (the same entry: not read twice)
-            content = fresh
-        if found is None:
-            to_parse.append((name, data, content))
-            continue
-        page, facts_hash = found
-        page.set_prose_loader(_prose_loader(site, store, name, content))
-        keep(name, page)
-        site.digests[name] = (content, facts_hash)
+        else:
+            others.append((name, content))
     workers = jobs if jobs is not None else min(os.cpu_count() or 1, 8)
-    parsed = None
-    if workers > 1 and len(to_parse) >= PARALLEL_THRESHOLD:
-        # Workers read the pages again: the bytes read here for the hashes can go. SUMMARY.md is
-        # parsed here, as without a cache: its nav tree is built from its tokens, which a page
-        # parsed in a worker leaves behind (and would have to parse again).
-        names_to_parse = [name for name, _, _ in to_parse if name != site.summary_path]
-        to_parse = [item for item in to_parse if item[0] == site.summary_path]
-        chunks = [names_to_parse[start : start + CHUNK] for start in range(0, len(names_to_parse), CHUNK)]
-        calls = [(site.root, chunk, site.max_page_bytes, store) for chunk in chunks]
-        parsed = in_processes(_parse_and_store, calls, workers)
-        if parsed is None:  # no processes here: the same, in this process
-            parsed = _parse_and_store(site.root, names_to_parse, site.max_page_bytes, store)
-    if parsed is not None:  # many pages: their facts when first read (most at their rules' turn), their prose too
-        for path, content, facts, facts_hash, light in parsed:
-            source = _facts_loader(site, store, path, content) if content else None
-            page = Page.with_facts_loader(_light_fields(path, light), _unpickled(facts), source)
-            if content:
-                page.set_prose_loader(_prose_loader(site, store, path, content))
-                site.digests[path] = (content, facts_hash)
-                known[path] = (content, facts_hash, light)
-            keep(path, page)
-        del parsed  # the pickled facts are held by the pages that have not read theirs yet
-    for path, data, content in to_parse:  # a few pages (or SUMMARY.md): parsed here, and kept whole
-        page = keep(path, Page.from_bytes(path, data))
-        facts, prose, facts_hash = _split(page)
-        store.put(path, content, facts, prose, facts_hash)
-        site.digests[path] = (content, facts_hash)
+    if workers > 1 and len(others) >= PARALLEL_THRESHOLD:
+        # Workers read, hash, look up and parse the pages; SUMMARY.md is parsed here meanwhile, as
+        # without a cache: its nav tree is built from its tokens, which a page parsed in a worker
+        # leaves behind (and would have to parse again).
+        here = [item for item in others if item[0] == site.summary_path]
+        sent = [item for item in others if item[0] != site.summary_path]
+        chunks = [sent[start : start + CHUNK] for start in range(0, len(sent), CHUNK)]
+        calls = [(site.root, chunk, site.max_page_bytes, store, hook is not None) for chunk in chunks]
+        told = in_processes(
+            _read_and_store,
+            calls,
+            workers,
+            lambda item: reading.take(item, hook),
+            meanwhile=lambda: reading.here(here),
+            collect=False,
+        )
+        if told is None:  # no processes here (or they failed midway): the rest, in this process
+            reading.here([item for item in sent if item[0] not in pages])
+    else:
+        reading.here(others)
     for path, (content, facts_hash) in site.digests.items():
         if path not in known:  # (a page made from its index entry has its source already)
             pages[path].set_facts_source(_facts_loader(site, store, path, content))
@@ -172,6 +176,63 @@ def read_pages(
     if known != index:
         store.put_object("index", root, "", known)
     return {name: pages[name] for name in names}
+
+
+class _Reading:
+    """The pages of one `read_pages`, as they are found: kept, told to `on_page`, hashed."""
+
+    def __init__(
+        self,
+        site: Site,
+        store: PageStore,
+        pages: dict[str, Page],
+        known: dict[str, IndexEntry],
+        on_page: Callable[[Page], None] | None,
+    ) -> None:
+        self.site, self.store, self.pages, self.known, self.on_page = site, store, pages, known, on_page
+
+    def keep(self, page: Page) -> Page:
+        self.pages[page.path] = page
+        if self.on_page is not None:
+            self.on_page(page)
+        return page
+
+    def take(self, sent: Sent, hook: ParseHook | None) -> None:
+        """A page a worker sent: its facts unpickled when first read (most at their rules' turn),
+        its prose loaded from the store when read, unless the hook reads it now."""
+        path, content, facts, facts_hash, light, prose = sent
+        site, store = self.site, self.store
+        source = _facts_loader(site, store, path, content) if content else None
+        page = Page.with_facts_loader(_light_fields(path, light), _unpickled(facts), source)
+        if content:
+            page.set_prose_loader(_prose_loader(site, store, path, content))
+            site.digests[path] = (content, facts_hash)
+            self.known[path] = (content, facts_hash, light)
+        self.keep(page)
+        if prose is not None and hook is not None:
+            page.__dict__.update(pickle.loads(prose))  # the prose as parsed, not read back from the store
+            hook.run(page)
+            page.release()  # what only its rules read goes; loaded from the store if read again
+
+    def here(self, items: list[tuple[str, str]]) -> None:
+        """Pages looked up, and parsed if need be, in this process (a few, or SUMMARY.md): a page
+        parsed here is kept whole, and stored."""
+        site, store = self.site, self.store
+        for name, known in items:
+            try:
+                content, found, data = _look_up(site.root, site.max_page_bytes, store, name, known)
+            except (OSError, Refused):
+                self.keep(read_page(site.root, name, site.max_page_bytes))  # says why, never stored
+                continue
+            if found is not None:
+                page, _, facts_hash = found
+                page.set_prose_loader(_prose_loader(site, store, name, content))
+            else:
+                page = Page.from_bytes(name, data or b"")
+                facts, prose, facts_hash = _split(page)
+                store.put(name, content, facts, prose, facts_hash)
+            self.keep(page)
+            site.digests[name] = (content, facts_hash)
 
 
 # What the index of a space's pages says of each page (see `_read_index`).
@@ -204,19 +265,19 @@ def _unpickled(facts: bytes) -> Callable[[], dict[str, Any]]:
     return load
 
 
-def _stored(store: PageStore, path: str, content: str) -> tuple[Page, str] | None:
-    """The page `path` stored at `content` (its facts, not its prose) and its facts hash; None
-    when the content is unknown or the entry is missing, damaged or of another page."""
+def _stored_entry(store: PageStore, path: str, content: str) -> tuple[Page, bytes, str] | None:
+    """The page `path` stored at `content` (its facts, not its prose), its pickled facts and its
+    facts hash; None when the content is unknown or the entry is missing, damaged or of another page."""
     stored = store.get(path, content) if content else None
     page = _from_facts(stored[0]) if stored is not None else None
-    return (page, stored[2]) if stored is not None and page is not None and page.path == path else None
+    return (page, stored[0], stored[2]) if stored is not None and page is not None and page.path == path else None
 
 
 def _facts_loader(site: Site, store: PageStore, path: str, content: str) -> Callable[[], dict[str, Any]]:
     root, limit = site.root, site.max_page_bytes
 
     def load() -> dict[str, Any]:
-        found = _stored(store, path, content)
+        found = _stored_entry(store, path, content)
         if found is not None:
             return found[0].__dict__
         # The entry went away meanwhile (`cache clean` during the run): parse the page again.

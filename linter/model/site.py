@@ -77,7 +77,8 @@ class ParseHook(Protocol):
     """Work on each parsed page as soon as it is read, while the other pages are still being
     parsed in other processes: the engine's page rules that need no other page. `start` is told
     the site once its files are listed, before any page is read; `run(page)` each page parsed
-    now (not those reused from the cache), in this process."""
+    now (not those reused from the cache), in this process; with a cache, only those parsed in
+    other processes (the page rules run on the others after the reading, as soon)."""
 
     def start(self, site: Site) -> None: ...
 
@@ -242,7 +243,7 @@ class Site:
         if cache is not None:
             from .page_cache import read_pages
 
-            self.pages.update(read_pages(self, names, jobs, cache, on_page))
+            self.pages.update(read_pages(self, names, jobs, cache, on_page, hook))
             return
         # SUMMARY.md is read here, in this process: its nav tree is built from its tokens, which
         # a page parsed in a worker process leaves behind (and would have to parse again).
@@ -504,32 +505,54 @@ class _Stopped(Exception):
 
 
 def in_processes(
-    function: Any, calls: list[tuple[Any, ...]], workers: int, each: Callable[[Any], None] | None = None
+    function: Any,
+    calls: list[tuple[Any, ...]],
+    workers: int,
+    each: Callable[[Any], None] | None = None,
+    *,
+    meanwhile: Callable[[], None] | None = None,
+    collect: bool = True,
 ) -> list[Any] | None:
     """`function(*call)` for each call, on `workers` processes, results (lists) joined in order,
     `each(item)` told of every item, in order, as soon as its list is back; None when processes
     cannot be started here or fail (sandbox, limits): the caller works in-process (`each` may have
-    been told of a first part of the items)."""
+    been told of a first part of the items). `meanwhile()` is called once, in this process, while
+    the processes work (or before None when they cannot start). `collect=False`: the items are
+    not kept once told (an empty list back), for items that would weigh on memory."""
     import multiprocessing  # only large spaces pay for the process machinery
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
     found: list[Any] = []
+    waiting = meanwhile
     try:
         context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
         with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            for chunk in pool.map(function, *zip(*calls, strict=True)):
-                found.extend(chunk)
+            chunks = pool.map(function, *zip(*calls, strict=True))  # every call sent: the processes start
+            waiting = None
+            _told(meanwhile)
+            for chunk in chunks:
+                if collect:
+                    found.extend(chunk)
                 for item in chunk if each is not None else ():
-                    try:
-                        each(item)
-                    except BaseException as error:  # the caller's own failure, not the pool's
-                        raise _Stopped(error) from error
+                    _told(each, item)
             return found
     except _Stopped as stopped:
         raise stopped.args[0] from None
     except (OSError, BrokenProcessPool):
+        if waiting is not None:
+            waiting()
         return None
+
+
+def _told(callback: Callable[..., None] | None, *args: Any) -> None:
+    """The caller's `callback(*args)`; its failure is its own, not the pool's (see `_Stopped`)."""
+    if callback is None:
+        return
+    try:
+        callback(*args)
+    except BaseException as error:
+        raise _Stopped(error) from error
 
 
 def _unreadable(error: OSError | Refused, limit: int | None) -> Any:
