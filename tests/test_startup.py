@@ -47,11 +47,20 @@ def test_a_run_that_needs_no_schema_never_imports_jsonschema(tmp_path: Path) -> 
 
 
 def test_what_a_run_uses_it_imports(tmp_path: Path) -> None:
-    """The look-alike: front matter is validated, an address that is not plain checked, a report written as XML."""
-    page = "---\ndescription: Une page\n---\n\n# Accueil\n\nÉcrire à contact@exemple..fr.\n"
+    """The look-alike: front matter with an error is explained, an address that is not plain
+    checked, a report written as XML."""
+    page = "---\ndescription: Une page\nhidden: peut-être\n---\n\n# Accueil\n\nÉcrire à contact@exemple..fr.\n"
     space = write_space(tmp_path / "space", {"README.md": page})
     args = ["--no-config", "--no-cache", "--format", "junit", str(space)]
     assert {"jsonschema", "email_validator", "xml"} <= imported_after(run_main(args), tmp_path)
+
+
+def test_valid_front_matter_and_blocks_are_checked_without_jsonschema(tmp_path: Path) -> None:
+    """They are proved valid (`validation.proof`): jsonschema is only for explaining errors."""
+    page = '---\ndescription: Une page\nhidden: true\n---\n\n# Accueil\n\n{% hint style="info" %}\nNote.\n{% endhint %}\n'
+    space = write_space(tmp_path / "space", {"README.md": page})
+    loaded = imported_after(run_main(["--no-config", "--no-cache", str(space)]), tmp_path)
+    assert "markdown_it" in loaded and loaded.isdisjoint({"jsonschema", "referencing"})
 
 
 def test_plain_addresses_are_checked_without_email_validator(tmp_path: Path) -> None:

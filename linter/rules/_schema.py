@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from functools import lru_cache
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 from ..model.dump import json_value
 from ..model.elements import Block
@@ -21,6 +21,7 @@ from ..validation.schemas import (
     SUMMARY_OPENAPI,
     shipped_schema,
     shipped_validator,
+    surely_valid,
 )
 
 _WORDS = {
@@ -54,6 +55,14 @@ def yaml_where(path: Path, lang: str, whole: str, key: str, **names: str) -> str
     return text + (f" `{'.'.join(map(str, rest))}`" if rest else "")
 
 
+def shipped_problems(instance: Any, lang: str, where: Callable[[Path], str], name: str, pointer: str = "") -> list[SchemaProblem]:
+    """`instance`'s problems against a shipped schema (or its part at `pointer`). Most instances
+    are valid: proved so quickly, they have none, and jsonschema (imported on first use) is spared."""
+    if surely_valid(instance, name, pointer):
+        return []
+    return problems(shipped_validator(name, pointer), instance, lang, where)
+
+
 def front_matter_problems(page: Page, lang: str) -> tuple[FrontMatter | None, list[SchemaProblem]]:
     """The front matter's problems against its schema (the include schema for reusable blocks).
 
@@ -66,7 +75,7 @@ def front_matter_problems(page: Page, lang: str) -> tuple[FrontMatter | None, li
     if key not in page.derived:
         name = INCLUDE_FRONT_MATTER if page.is_include else FRONT_MATTER
         where = lambda path: yaml_where(path, lang, "front matter", "key")  # noqa: E731
-        page.derived[key] = problems(shipped_validator(name), json_value(matter.data), lang, where)
+        page.derived[key] = shipped_problems(json_value(matter.data), lang, where, name)
     return matter, page.derived[key]
 
 
@@ -125,7 +134,7 @@ def _shape_problems(shape: str, lang: str) -> tuple[SchemaProblem, ...]:
             return words("attribute", lang, tag=name, name=path[1])
         return words("block", lang, tag=name)
 
-    return tuple(problems(shipped_validator(BLOCKS, f"/$defs/{name}"), instance, lang, where))
+    return tuple(shipped_problems(instance, lang, where, BLOCKS, f"/$defs/{name}"))
 
 
 def block_position(block: Block, location: Path) -> tuple[int, int]:
@@ -144,16 +153,16 @@ def gitbook_yaml_problems(config: FrontMatter, lang: str) -> list[SchemaProblem]
     """`.gitbook.yaml` (read like front matter) against gitbook-yaml.schema.json."""
     if config.problem is not None or not isinstance(config.data, dict):
         return []
-    validator = shipped_validator(GITBOOK_YAML)
-    return problems(validator, json_value(config.data), lang, lambda path: yaml_where(path, lang, "config", "config key"))
+    where = lambda path: yaml_where(path, lang, "config", "config key")  # noqa: E731
+    return shipped_problems(json_value(config.data), lang, where, GITBOOK_YAML)
 
 
 def site_config_problems(config: FrontMatter, file: str, lang: str) -> list[SchemaProblem]:
     """The site configuration (`gitbook-docs.yaml`, `docs.yaml`) against site-config.schema.json."""
     if config.problem is not None or not isinstance(config.data, dict):
         return []
-    validator = shipped_validator(SITE_CONFIG)
-    found = problems(validator, json_value(config.data), lang, lambda path: yaml_where(path, lang, "file", "file key", file=file))
+    where = lambda path: yaml_where(path, lang, "file", "file key", file=file)  # noqa: E731
+    found = shipped_problems(json_value(config.data), lang, where, SITE_CONFIG)
     return without_missing_misspelt(found)
 
 
@@ -172,6 +181,5 @@ def summary_openapi_problems(block: FrontMatter, lang: str) -> list[SchemaProble
     """A SUMMARY.md item written as GitBook's OpenAPI reference block, against its schema."""
     if block.problem is not None or not isinstance(block.data, dict):
         return []
-    validator = shipped_validator(SUMMARY_OPENAPI)
     where = lambda path: yaml_where(path, lang, "openapi item", "openapi item key")  # noqa: E731
-    return problems(validator, json_value(block.data), lang, where)
+    return shipped_problems(json_value(block.data), lang, where, SUMMARY_OPENAPI)
