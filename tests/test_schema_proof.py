@@ -8,6 +8,7 @@ small schemas that exercise one keyword each.
 from __future__ import annotations
 
 import copy
+import json
 import random
 from pathlib import Path
 from typing import Any
@@ -16,9 +17,11 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from linter.model.dump import json_value
+from linter.model.page import Page
 from linter.model.site import Site
-from linter.rules._schema import block_instance
+from linter.rules._schema import block_instance, block_problems
 from linter.validation import schemas
+from linter.validation.messages import problems
 from linter.validation.proof import Prover
 from linter.validation.schemas import shipped_schema, shipped_validator, surely_valid
 
@@ -168,3 +171,22 @@ def test_declines_what_it_cannot_follow() -> None:
     assert not prover.proves_valid("d.json", "x")  # a schema that refers to itself forever
     assert not prover.proves_valid("missing.json", "x")
     assert not prover.proves_valid("a.json#/nowhere", "x")
+
+
+def test_blocks_of_the_same_tag_line_share_problems_equal_to_a_fresh_validation() -> None:
+    """Block problems are cached by tag line, parent, children and loose content: every block
+    gets what validating its own instance gives, whatever block came first."""
+    text = (
+        '# Page\n\n{% hint style="infos" %}\nA\n{% endhint %}\n\n{% hint style="infos" %}\nB\n{% endhint %}\n\n'
+        '{% tabs %}\n{% tab title="Un" %}\n{% hint style="infos" %}\nC\n{% endhint %}\n{% endtab %}\n{% endtabs %}\n\n'
+        '{% embed url="https://exemple.fr" caption="x" %}\n\n{% embed caption="x" url="https://exemple.fr" %}\n'
+    )
+    page = Page.from_text("page.md", text)
+    found = block_problems(page, "en")
+    assert len({id(block) for block, _ in found}) >= 3  # the three hints, at least
+    for block in page.blocks:
+        instance = json.loads(json.dumps(block_instance(block), sort_keys=True, ensure_ascii=False))
+        validator = shipped_validator(BLOCKS, f"/$defs/{block.name}")
+        where = lambda path, name=block.name: f"{name} {path}"  # noqa: E731
+        fresh = [(problem.location, problem.key, problem.args.get("found")) for problem in problems(validator, instance, "en", where)]
+        assert [(problem.location, problem.key, problem.args.get("found")) for b, problem in found if b is block] == fresh

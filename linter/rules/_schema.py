@@ -10,7 +10,7 @@ from ..model.dump import json_value
 from ..model.elements import Block
 from ..model.page import Page
 from ..parse.frontmatter import FrontMatter
-from ..parse.tags import KNOWN_TAGS
+from ..parse.tags import KNOWN_TAGS, TagLine
 from ..validation.messages import Path, SchemaProblem, phrase, problems
 from ..validation.schemas import (
     BLOCKS,
@@ -82,13 +82,27 @@ def front_matter_problems(page: Page, lang: str) -> tuple[FrontMatter | None, li
 def block_instance(block: Block) -> dict[str, Any]:
     """A block as blocks.schema.json sees it. Unknown tags are left out of its children: GB020
     reports them, and a container is judged on the blocks GitBook knows."""
+    return _instance(*_shape_of(block))
+
+
+_Shape = tuple[str, TagLine, str | None, tuple[str, ...], bool]
+
+
+def _shape_of(block: Block) -> _Shape:
+    """What of a block its schema instance is made of (its tag line gives the attributes and
+    the argument), hashable."""
+    parent = block.parent.name if block.parent is not None else None
+    return block.name, block.tag, parent, tuple(child.name for child in known_children(block)), block.loose is not None
+
+
+def _instance(name: str, tag: TagLine, parent: str | None, children: tuple[str, ...], loose: bool) -> dict[str, Any]:
     return {
-        "name": block.name,
-        "attributes": dict(block.attrs),
-        "argument": block.tag.argument,
-        "parent": block.parent.name if block.parent is not None else None,
-        "children": [{"name": child.name} for child in known_children(block)],
-        "loose": block.loose is not None,
+        "name": name,
+        "attributes": dict(tag.attrs),
+        "argument": tag.argument,
+        "parent": parent,
+        "children": [{"name": child} for child in children],
+        "loose": loose,
     }
 
 
@@ -117,15 +131,23 @@ def _block_problems(page: Page, lang: str) -> Iterator[tuple[Block, SchemaProble
     for block in page.blocks:
         if block.name not in definitions:
             continue  # an unknown tag (GB020) or a legacy family the schema leaves alone
-        shape = json.dumps(block_instance(block), sort_keys=True, ensure_ascii=False)
-        for problem in _shape_problems(shape, lang):
+        for problem in _problems_of_shape(*_shape_of(block), lang):
             yield block, problem
 
 
 @lru_cache(maxsize=8192)
+def _problems_of_shape(name: str, tag: TagLine, parent: str | None, children: tuple[str, ...], loose: bool, lang: str) -> tuple[SchemaProblem, ...]:
+    """Problems of one block shape, by its parts: a space repeats the same tag lines (`{% hint
+    style="info" %}` in a tab…) thousands of times, and three rules ask. Equal parts make the
+    same instance, without writing it as JSON for each block."""
+    shape = json.dumps(_instance(name, tag, parent, children, loose), sort_keys=True, ensure_ascii=False)
+    return _shape_problems(shape, lang)
+
+
+@lru_cache(maxsize=8192)
 def _shape_problems(shape: str, lang: str) -> tuple[SchemaProblem, ...]:
-    """Problems of one block shape. A space repeats the same few shapes (`{% hint
-    style="info" %}` in a tab…) thousands of times, and three rules ask: validate each once."""
+    """Problems of one block shape, as JSON: tag lines that differ only in where their
+    attributes sit, or in their order, are validated once."""
     instance = json.loads(shape)
     name = instance["name"]
 
