@@ -57,7 +57,7 @@ def gitbook_blocks_plugin(md: MarkdownIt) -> None:
         {"alt": ["paragraph", "reference", "blockquote", "list"]},
     )
     ruler = md.block.ruler
-    ruler.at("html_block", _html_block_cut_at_tag, {"alt": ruler.__rules__[ruler.__find__("html_block")].alt})
+    ruler.at("html_block", html_block_cut_at_tag, {"alt": ruler.__rules__[ruler.__find__("html_block")].alt})
     md.core.ruler.after("block", "gitbook_pair", _pair_tags)
     md.add_render_rule(OPEN, _render_open)
     md.add_render_rule(CLOSE, _render_close)
@@ -101,7 +101,7 @@ def _ends_at_blank_line(state: StateBlock, line: int) -> bool:
     return opening is not None and bool(opening[1].search(""))
 
 
-def _html_block_cut_at_tag(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+def html_block_cut_at_tag(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     """CommonMark's HTML block, ended before the first tag line when only a blank line would end it."""
     if not silent and _ends_at_blank_line(state, start):
         line = start + 1  # the scan stops where CommonMark's block would: at a blank line

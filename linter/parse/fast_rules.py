@@ -1,0 +1,227 @@
+"""Faster stand-ins for markdown-it rules, each giving exactly the tokens of the rule it replaces.
+
+Reading pages is most of a cold run, and most of markdown-it's time goes to rules that look at one
+character and give up: every block rule is tried on every line (and again on each line of a
+paragraph, to see whether it ends it), every inline rule at every punctuation mark. The rules here
+answer those cases sooner and leave every other case to the stock rule, so the token stream and the
+environment stay what the stock parser makes; the tests compare both, token by token, on real pages,
+the CommonMark examples and generated text.
+
+Each stand-in is installed through the ruler API (`Ruler.at`) and only where the rule in place is
+the stock function it was written against: a rule some plugin replaced keeps its own function.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import partial
+from typing import Any, Callable
+
+from markdown_it import MarkdownIt, rules_block, rules_core, rules_inline
+from markdown_it.rules_block import StateBlock
+from markdown_it.rules_core import StateCore
+from markdown_it.rules_inline import StateInline
+from markdown_it.token import Token
+from mdit_py_plugins.footnote.index import footnote_inline, footnote_ref
+
+from .gitbook_blocks import html_block_cut_at_tag
+
+BlockRule = Callable[[StateBlock, int, int, bool], bool]
+InlineRule = Callable[[StateInline, bool], bool]
+
+# -- block rules ----------------------------------------------------------------------------------
+
+# The characters a block may start with (after its indentation), read from each rule's first tests:
+# on any other first character the rule returns False before it changes anything. "" (the end of
+# the text) is listed where the rule would read past it and fail on its own.
+_BLOCK_STARTS: dict[BlockRule, frozenset[str]] = {
+    rules_block.hr: frozenset("*-_"),
+    rules_block.blockquote: frozenset(">"),
+    rules_block.fence: frozenset("~`"),
+    rules_block.list_block: frozenset("*-+0123456789"),
+    rules_block.reference: frozenset(["[", ""]),
+    rules_block.html_block: frozenset("<"),
+    html_block_cut_at_tag: frozenset("<"),
+    rules_block.heading: frozenset("#"),
+}
+
+
+def _gated(rule: BlockRule, starts: frozenset[str]) -> BlockRule:
+    """`rule`, not called on a line whose first character no block of its kind starts with: the
+    stock rule returns False there too, having changed nothing (it would only log its entry)."""
+
+    def gated(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+        at = state.bMarks[start] + state.tShift[start]
+        if state.src[at : at + 1] not in starts:
+            return False
+        return rule(state, start, end, silent)
+
+    return gated
+
+
+def _gated_lheading(rule: BlockRule) -> BlockRule:
+    """The setext heading rule, not called when no line of the paragraph could underline it.
+
+    The stock rule walks the lines after `start` up to a blank one, stopping at the first underline
+    (`===` or `---` at the paragraph's indentation) and trying every paragraph terminator on the
+    others. Without any line there that starts with `=` or `-` it finds no underline and returns
+    False, leaving `state.parentType` set to "paragraph" (it restores it only on success): so does
+    this gate, and paragraph, which runs next, reads it the same."""
+
+    def gated(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+        if state.is_code_block(start):
+            return False  # the stock rule's first answer, before it changes anything
+        src, indent = state.src, state.blkIndent
+        line = start + 1
+        while line < end and not state.isEmpty(line):
+            if indent <= state.sCount[line] <= indent + 3 and src[state.bMarks[line] + state.tShift[line]] in "-=":
+                return rule(state, start, end, silent)
+            line += 1
+        state.parentType = "paragraph"
+        return False
+
+    return gated
+
+
+def _install_block_gates(md: MarkdownIt) -> None:
+    ruler = md.block.ruler
+    for rule in list(ruler.__rules__):
+        if rule.fn in _BLOCK_STARTS:
+            ruler.at(rule.name, _gated(rule.fn, _BLOCK_STARTS[rule.fn]), {"alt": list(rule.alt)})
+        elif rule.fn is rules_block.lheading:
+            ruler.at(rule.name, _gated_lheading(rule.fn), {"alt": list(rule.alt)})
+
+
+# -- inline rules ---------------------------------------------------------------------------------
+
+# The character each stock inline rule needs at `state.pos` to match, read from its first tests; at
+# any other position it returns False having changed nothing. `footnote_ref` is the exception: it
+# fills `env["footnotes"]` with empty tables wherever it is tried (see `_FOOTNOTES`).
+_INLINE_TRIGGERS: dict[Any, str] = {
+    rules_inline.newline: "\n",
+    rules_inline.escape: "\\",
+    rules_inline.backtick: "`",
+    rules_inline.strikethrough.tokenize: "~",
+    rules_inline.emphasis.tokenize: "*_",
+    rules_inline.link: "[",
+    rules_inline.image: "!",
+    footnote_inline: "^",
+    footnote_ref: "[",
+    rules_inline.autolink: "<",
+    rules_inline.html_inline: "<",
+    rules_inline.entity: "&",
+}
+# The env key `footnote_ref` creates on its first try in a document, even where it does not match.
+_FOOTNOTES = "footnotes"
+# The post-processing rules that leave a lone text token as it is (no delimiters to pair, one text
+# token to join, its level already 0).
+_INERT_ON_TEXT = frozenset(
+    {
+        rules_inline.link_pairs,
+        rules_inline.strikethrough.postProcess,
+        rules_inline.emphasis.postProcess,
+        rules_inline.fragments_join,
+    }
+)
+
+
+def _unwrapped(fn: Any) -> Any:
+    """The footnote plugin binds footnote_ref's option (`always_match`, which changes nothing of
+    where it may match): it is the same rule here."""
+    return footnote_ref if isinstance(fn, partial) and fn.func is footnote_ref else fn
+
+
+class _InlineChain:
+    """What the fast inline rules need to know of the active inline rules: the characters at which
+    one of them may match (`stops`: the text rule must stop there), or None when a rule of unknown
+    behaviour is active (then the text rule stops where the stock one does)."""
+
+    def __init__(self, text_rule: InlineRule) -> None:
+        self.text_rule = text_rule
+        self.rules: list[InlineRule] | None = None
+        self.rules2: list[Any] | None = None
+        self.stops: re.Pattern[str] | None = None
+        self.tries_footnote_ref = False
+        self.inert_after = False
+
+    def refresh(self, md: MarkdownIt) -> None:
+        """Recompute when the active rules changed (`getRules` makes a new list then)."""
+        rules = md.inline.ruler.getRules("")
+        if rules is not self.rules:
+            self.rules = rules
+            others = [_unwrapped(fn) for fn in rules if fn is not self.text_rule]
+            known = rules[:1] == [self.text_rule] and all(fn in _INLINE_TRIGGERS for fn in others)
+            # `]` ends a link label: parseLinkLabel looks for it at each position the rules reach.
+            chars = "]" + "".join(_INLINE_TRIGGERS[fn] for fn in others) if known else None
+            self.stops = re.compile("[" + re.escape(chars) + "]") if chars is not None else None
+            self.tries_footnote_ref = footnote_ref in others
+        rules2 = md.inline.ruler2.getRules("")
+        if rules2 is not self.rules2:
+            self.rules2 = rules2
+            self.inert_after = all(fn in _INERT_ON_TEXT for fn in rules2)
+
+    def pattern(self, state: StateInline) -> re.Pattern[str]:
+        """Where the text rule stops: at the next character some rule may match, or where the stock
+        rule stops as long as `footnote_ref` has its effect still to have."""
+        if state.md.inline.ruler.getRules("") is not self.rules:
+            self.refresh(state.md)
+        if self.stops is None or (self.tries_footnote_ref and _FOOTNOTES not in state.env):
+            return state.md.inline.terminator_re
+        return self.stops
+
+
+def fast_rules_plugin(md: MarkdownIt) -> None:
+    """Install the stand-ins on `md` (after every other plugin: they test which rules are active)."""
+    _install_block_gates(md)
+
+    def text(state: StateInline, silent: bool) -> bool:
+        """The stock text rule with fewer stops: it reads on through punctuation no active rule can
+        match at (`:`, `-`, `#`…), which the stock rule hands to every rule in turn, each giving
+        up, before adding it to the same pending text. The loops that call it read the same state
+        either way: the level never changes between their steps, and `]`, which link labels look
+        for between steps, is a stop."""
+        start = state.pos
+        stop = chain.pattern(state).search(state.src, start)
+        end = stop.start() if stop else state.posMax
+        if end == start:
+            return False
+        if not silent:
+            state.append_pending(state.src[start:end])
+        state.pos = end
+        return True
+
+    chain = _InlineChain(text)
+
+    def inline(state: StateCore) -> None:
+        """The stock core rule, without the inline parser for content no inline rule can match in:
+        its tokens are one text token holding the content (what the text rule and the parser's
+        pending text make of it), which the post-processing rules leave as it is."""
+        md_ = state.md
+        chain.refresh(md_)
+        for token in state.tokens:
+            if token.type != "inline":
+                continue
+            if token.children is None:
+                token.children = []
+            content = token.content
+            if _only_text(chain, state, content):
+                if content:
+                    token.children.append(Token("text", "", 0, content=content))
+            else:
+                md_.inline.parse(content, md_, state.env, token.children)
+
+    if md.inline.ruler.getRules("")[:1] == [rules_inline.text]:
+        md.inline.ruler.at("text", text)
+    if md.core.ruler.__rules__[md.core.ruler.__find__("inline")].fn is rules_core.inline:
+        md.core.ruler.at("inline", inline)
+
+
+def _only_text(chain: _InlineChain, state: StateCore, content: str) -> bool:
+    """Whether the inline parser would make one text token of `content`: the text rule reads all of
+    it at once, and the post-processing rules have nothing to do."""
+    if chain.stops is None or not chain.inert_after:
+        return False
+    if chain.stops.search(content):
+        return False
+    # `footnote_ref` has still to make its table: let the parser try it where the stock one would
+    return not (chain.tries_footnote_ref and _FOOTNOTES not in state.env and state.md.inline.terminator_re.search(content))
