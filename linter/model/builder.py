@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Callable
 
 from markdown_it.token import Token
 
@@ -254,8 +254,9 @@ class PageBuilder:
         parent = self.container_stack[-1] if self.container_stack else None
         first = self.index.first_char(line0)
         text = run.plain_text().strip()
+        bold, struck = run.emphasis()
         if parent is not None and parent.type == "heading_open":
-            self.add_heading(parent, run, text)
+            self.add_heading(parent, run, text, struck)
             kind, level = "heading", int(parent.tag[1])
         elif parent is not None and parent.type in ("th_open", "td_open"):
             kind, level = "table-cell", 0
@@ -266,15 +267,15 @@ class PageBuilder:
         else:
             kind, level = "paragraph", 0
         self.page.text_blocks.append(
-            TextBlock(kind, text, first.line, first.column, run.all_bold(), run.all_struck(), level, self.current_block)
+            TextBlock(kind, text, first.line, first.column, bold, struck, level, self.current_block)
         )
 
-    def add_heading(self, opener: Token, run: _InlineRun, text: str) -> None:
+    def add_heading(self, opener: Token, run: _InlineRun, text: str, struck: bool) -> None:
         line0 = (opener.map or [0])[0]
         where = self.index.first_char(line0)
         heading = Heading(int(opener.tag[1]), text, where.line, where.column)
         heading.anchor = run.heading_anchor
-        heading.struck = run.all_struck()
+        heading.struck = struck
         heading.computed_ids = candidate_ids(text) if text else ()
         if heading.anchor is not None:
             self.page.anchors.append(heading.anchor)
@@ -321,9 +322,9 @@ class _InlineRun:
         self.in_code = 0  # inside inline `<code>`/`<pre>` HTML: its tags are shown, not read
 
     def visit(self, child: Token) -> None:
-        handler = getattr(self, "on_" + child.type, None)
+        handler = _HANDLERS.get(child.type)
         if handler is not None:
-            handler(child)
+            handler(self, child)
 
     def add_text(self, text: str, offset: int) -> None:
         if not text:
@@ -497,15 +498,20 @@ class _InlineRun:
     def plain_text(self) -> str:
         return "".join(text for text, _, _ in self.pieces)
 
-    def all_bold(self) -> bool:
-        return self._all(lambda bold, struck: bold)
+    def emphasis(self) -> tuple[bool, bool]:
+        """Whether every visible piece (one holding more than white space) is bold, and whether
+        every one is struck; both False without any. One pass for both, once the run is complete."""
+        visible, bold, struck = False, True, True
+        for text, piece_bold, piece_struck in self.pieces:
+            if text and not text.isspace():  # not blank: `str.strip` removes the `isspace` characters
+                visible, bold, struck = True, bold and piece_bold, struck and piece_struck
+        return (visible and bold, visible and struck)
 
-    def all_struck(self) -> bool:
-        return self._all(lambda bold, struck: struck)
 
-    def _all(self, test: Any) -> bool:
-        visible = [(text, bold, struck) for text, bold, struck in self.pieces if text.strip()]
-        return bool(visible) and all(test(bold, struck) for _, bold, struck in visible)
+# The inline token types the run reads, and the method that reads each.
+_HANDLERS: dict[str, Callable[[_InlineRun, Token], None]] = {
+    name[len("on_") :]: method for name, method in vars(_InlineRun).items() if name.startswith("on_")
+}
 
 
 def _unescape(raw: str) -> str:
@@ -521,6 +527,10 @@ def _label_end(text: str, start: int, end: int) -> int:
     return text.find("]", start, end) if start < end else -1
 
 
+# What ends a link destination or changes how it is read: a blank, a parenthesis, a backslash.
+_DESTINATION_MARK = re.compile(r"[\\ \t\n()]")
+
+
 def _read_destination(text: str, at: int, end: int) -> tuple[str, int]:
     if at < end and text[at] == "<":
         close = text.find(">", at, end)
@@ -528,18 +538,24 @@ def _read_destination(text: str, at: int, end: int) -> tuple[str, int]:
             return text[at : close + 1], close + 1
     depth = 0
     position = at
-    while position < end:
+    while True:
+        # every other character is part of the destination: jump to the next one that may not be
+        found = _DESTINATION_MARK.search(text, position, end)
+        if found is None:
+            position = max(position, end)  # a destination that starts past the end stays empty
+            break
+        position = found.start()
         char = text[position]
-        if char == "\\" and position + 1 < end:
-            position += 2
+        if char == "\\":
+            position += 2 if position + 1 < end else 1
             continue
         if char in " \t\n":
             break
         if char == "(":
             depth += 1
-        elif char == ")":
-            if depth == 0:
-                break
+        elif depth == 0:  # `)`
+            break
+        else:
             depth -= 1
         position += 1
     return text[at:position], position

@@ -119,27 +119,34 @@ def closing_of(name: str) -> Closing:
 
 def _pair_tags(state: StateCore) -> None:
     problems: list[PairingProblem] = state.env.setdefault(PROBLEMS_KEY, [])
+    tokens = state.tokens
+    if not any(token.type == TAG for token in tokens):
+        return  # a page without tag lines: nothing to pair, no walk through its containers
     # Entries are markdown-it container openers (None) or pending GitBook openers; `open_names`
     # counts the pending openers of each name per container, so an end tag with no opener of its
     # name is known at once (without it, 50,000 stray end tags scanned the stack each: quadratic).
+    # A container's counter is made with its first GitBook opener: most containers hold none.
     stack: list[Token | None] = []
-    open_names: list[Counter[str]] = [Counter()]
-    for token in state.tokens:
+    open_names: list[Counter[str] | None] = [None]
+    for token in tokens:
         if token.type != TAG:
             if token.nesting == 1:
                 stack.append(None)
-                open_names.append(Counter())
+                open_names.append(None)
             elif token.nesting == -1:
                 _unwind(stack, problems)
                 if len(open_names) > 1:
                     open_names.pop()
             continue
         tag: TagLine = token.meta["tag"]
+        names = open_names[-1]
+        if names is None:
+            names = open_names[-1] = Counter()
         if tag.is_end:
-            _close(token, tag.name, stack, problems, open_names[-1])
+            _close(token, tag.name, stack, problems, names)
         elif closing_of(tag.name) is not Closing.NEVER:
             stack.append(token)
-            open_names[-1][tag.name] += 1
+            names[tag.name] += 1
     _unwind(stack, problems, to_marker=False)
 
 

@@ -62,7 +62,10 @@ class LineIndex:
 
     def first_char(self, line0: int) -> Position:
         """Position of the first non-blank character of a 0-based line."""
-        text = self.line_text(line0)
+        starts, size = self.starts, len(self.text)  # `line_text`, without its two calls: it runs per block
+        start = starts[line0] if line0 < len(starts) else size
+        end = starts[line0 + 1] - 1 if line0 + 1 < len(starts) else size
+        text = self.text[start:end]
         return Position(line0 + 1, len(text) - len(text.lstrip()) + 1)
 
 
