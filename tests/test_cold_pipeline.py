@@ -4,6 +4,8 @@ parsed here meanwhile. The findings are those of a run without the cache."""
 
 from __future__ import annotations
 
+import os
+import sys
 from pathlib import Path
 from typing import Any, Callable
 
@@ -115,3 +117,19 @@ def test_pages_already_stored_come_back_from_the_store_not_parsed_again(
     assert sorted(sent) == sorted(set(PAGES) - {"SUMMARY.md"})  # no status known: each page looked up there
     assert parsed == [] and early.found == {}  # all from the store: nothing parsed, no rule run early
     assert lint_site(site, Settings(cache_dir=tmp_path / "cache"), early=early) == expected
+
+
+def _niceness(_: int) -> list[int]:
+    return [os.nice(0)]
+
+
+@pytest.mark.skipif(not hasattr(os, "nice"), reason="no process priorities here")
+def test_the_pool_runs_behind_this_process_and_gives_back_the_switch_interval() -> None:
+    from linter.model.site import WORKER_NICENESS, in_processes
+
+    interval = sys.getswitchinterval()
+    found = in_processes(_niceness, [(0,), (1,)], 2)
+    if found is None:
+        pytest.skip("no processes here")
+    assert found == [min(19, os.nice(0) + WORKER_NICENESS)] * 2  # their work on each result keeps pace
+    assert sys.getswitchinterval() == interval
