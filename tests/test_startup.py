@@ -19,11 +19,12 @@ HEAVY = ("jsonschema", "referencing", "email_validator", "pathspec", "markdown_i
 
 def imported_after(code: str, cwd: Path) -> set[str]:
     """The top-level packages among HEAVY that `code` (run in a fresh interpreter) imported."""
-    program = (
-        "import json, sys\n"
-        f"{code}\n"
-        f"print(json.dumps(sorted({{name.split('.')[0] for name in sys.modules}} & set({list(HEAVY)!r}))))\n"
-    )
+    return {name.split(".")[0] for name in modules_after(code, cwd)} & set(HEAVY)
+
+
+def modules_after(code: str, cwd: Path) -> set[str]:
+    """Every module `code` (run in a fresh interpreter) left imported."""
+    program = f"import json, sys\n{code}\nprint(json.dumps(sorted(sys.modules)))\n"
     done = subprocess.run([sys.executable, "-c", program], cwd=cwd, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     return set(json.loads(done.stdout.strip().splitlines()[-1]))
@@ -68,3 +69,13 @@ def test_plain_addresses_are_checked_without_email_validator(tmp_path: Path) -> 
     space = write_space(tmp_path / "space", {"README.md": page})
     loaded = imported_after(run_main(["--no-config", "--no-cache", "--select", "GB502", str(space)]), tmp_path)
     assert "markdown_it" in loaded and "email_validator" not in loaded
+
+
+def test_a_cached_run_reads_library_versions_without_importlib_metadata(tmp_path: Path) -> None:
+    """The cache's fingerprint names the libraries' versions; importlib.metadata would import the
+    email package to read them."""
+    space = write_space(tmp_path / "space", {"README.md": "# Accueil\n"})
+    args = ["--no-config", "--cache-dir", str(tmp_path / "cache"), str(space)]
+    for _ in ("cold", "warm"):
+        loaded = modules_after(run_main(args), tmp_path)
+        assert "importlib.metadata" not in loaded and "email" not in loaded
