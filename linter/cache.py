@@ -11,7 +11,6 @@ this module is imported on every run.
 from __future__ import annotations
 
 import os
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
 
@@ -115,43 +114,16 @@ def tool_fingerprint() -> str:
         import sys
 
         from . import __version__
+        from .distributions import versions
 
         package = Path(__file__).parent
-        parts: list[bytes | str] = [__version__, sys.version, *library_versions(sys.path)]
+        parts: list[bytes | str] = [__version__, sys.version, *versions(_LIBRARIES, sys.path)]
         # The sources by name, size and date, not by bytes (read on every run, that cost most of
         # a reused run): an edit, a checkout or an upgrade changes the date of what it writes.
         for top, suffix in ((package, ".py"), (package.parent / "schemas", ".json")):
             parts += sorted(_statuses(str(top), suffix))
         _fingerprint = digest(*parts)
     return _fingerprint
-
-
-def library_versions(path: list[str]) -> list[str]:
-    """`name=version` of each of `_LIBRARIES` (`name=?` when not installed), read from the name of
-    its metadata folder (`PyYAML-6.0.2.dist-info`, or an older `.egg-info`) in the first folder of
-    `path` (the import path) that holds one, as `importlib.metadata` finds it. An upgrade renames
-    that folder. One listing per folder: `importlib.metadata` imports the email package to parse
-    each METADATA file, tens of milliseconds on every run for the same version numbers."""
-    wanted = {_distribution_key(name): name for name in _LIBRARIES}
-    found: dict[str, str] = {}
-    for folder in path:
-        try:
-            names = os.listdir(folder or ".")
-        except OSError:  # gone, or a zip file
-            continue
-        for name in names:
-            stem, _, kind = name.rpartition(".")
-            distribution, _, version = stem.partition("-")
-            key = _distribution_key(distribution)
-            if kind in ("dist-info", "egg-info") and key in wanted and key not in found:
-                found[key] = version
-    return [f"{name}={found.get(key, '?')}" for key, name in wanted.items()]
-
-
-def _distribution_key(name: str) -> str:
-    """A distribution's name as every spelling of it compares (`PyYAML`, `pyyaml`; `markdown-it-py`,
-    `markdown_it_py`): lower case, each run of `-`, `_` and `.` as one `_`."""
-    return re.sub(r"[-_.]+", "_", name).lower()
 
 
 def _statuses(folder: str, suffix: str) -> Iterator[str]:

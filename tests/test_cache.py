@@ -8,7 +8,7 @@ import pytest
 
 from cli_helpers import run_cli, write_space
 from linter import cache
-from linter.cache import CACHE_DIR_ENV, CACHE_DIR_NAME, cache_directory, cache_location, library_versions
+from linter.cache import CACHE_DIR_ENV, CACHE_DIR_NAME, cache_directory, cache_location
 from linter.settings import Settings
 
 
@@ -65,32 +65,6 @@ def test_cache_clean_refuses_a_folder_that_is_no_cache(tmp_path: Path) -> None:
     result = run_cli(["cache", "clean", "--cache-dir", str(mine)], tmp_path)
     assert result.exit_code == 2 and "not deleted" in result.stderr
     assert (mine / "keep.txt").is_file()
-
-
-def test_library_versions_are_those_importlib_metadata_reads() -> None:
-    import sys
-    from importlib import metadata
-
-    expected = [f"{name}={metadata.version(name)}" for name in cache._LIBRARIES]
-    assert library_versions(sys.path) == expected
-
-
-def test_library_versions_come_from_the_first_folder_of_the_path_that_has_them(tmp_path: Path) -> None:
-    first, second = tmp_path / "first", tmp_path / "second"
-    (first / "PyYAML-6.0.2.dist-info").mkdir(parents=True)
-    (first / "pathspec-0.9.egg-info").mkdir()
-    (second / "pyyaml-5.0.dist-info").mkdir(parents=True)
-    (second / "markdown_it_py-3.0.0.dist-info").mkdir()
-    (second / "jsonschema-1.0.dist-info.txt").write_text("not a metadata folder", encoding="utf-8")
-    found = library_versions([str(tmp_path / "missing"), str(first), str(second)])
-    assert found == [
-        "markdown-it-py=3.0.0",
-        "mdit-py-plugins=?",
-        "pyyaml=6.0.2",
-        "jsonschema=?",
-        "email-validator=?",
-        "pathspec=0.9",
-    ]
 
 
 def test_the_fingerprint_changes_with_a_library_version(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

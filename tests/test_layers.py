@@ -14,7 +14,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "linter"
 
 # From the bottom up: the top-level module or package of `linter` → its layer.
 LAYERS: list[tuple[str, ...]] = [
-    ("__init__", "words", "finding", "writing", "guard", "cache", "lean"),  # text, files, caches: no knowledge of GitBook
+    ("__init__", "words", "finding", "writing", "guard", "cache", "lean", "distributions"),  # text, files, caches: no knowledge of GitBook
     ("parse",),  # Markdown and GitBook's tags, as tokens
     ("model", "validation", "spaces", "settings", "external"),  # pages, sites, and facts about them
     ("rules", "suppress"),  # the checks, and the comments that silence them

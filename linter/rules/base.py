@@ -102,13 +102,11 @@ def rule_anchor(rule_id: str, name: str) -> str:
 
 @lru_cache(maxsize=1)
 def _published_reference() -> str | None:
-    from importlib import metadata  # late: only `explain` and the rich formats ask
+    import sys
 
-    try:
-        urls = metadata.metadata("gitbook-lint").get_all("Project-URL") or []
-    except metadata.PackageNotFoundError:
-        return None
-    for entry in urls:
+    from ..distributions import header_values  # late: only `explain` and the rich formats ask
+
+    for entry in header_values("gitbook-lint", "Project-URL", sys.path):
         label, _, url = entry.partition(",")
         if label.strip() == REFERENCE_URL_LABEL and url.strip():
             return url.strip()
