@@ -291,7 +291,6 @@ def _setup(
 
 
 def _lint(targets: list[str], settings: Settings, fix: bool, diff_base: str | None = None, staged: bool = False) -> RunResult:
-    from .fix import apply_fixes
     from .report.progress import Progress
     from .run import RunResult, UsageError, fewer_collections, lint_paths
 
@@ -299,6 +298,8 @@ def _lint(targets: list[str], settings: Settings, fix: bool, diff_base: str | No
         with Progress(settings.lang) as progress, fewer_collections():
             result = lint_paths(targets, settings, progress, diff_base, staged) if targets else RunResult()
         if fix and targets:
+            from .fix import apply_fixes
+
             fixed = apply_fixes(result.findings, [site.root for site in result.sites])
             for path, why in fixed.refused:
                 reason = say(f"refused-{why}", settings.lang) if f"refused-{why}" in TEXTS else printable(why)

@@ -16,25 +16,20 @@ import re
 import sys
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable
+
+from .guard import Refused, repository_top, resolve_inside
+from .settings import Settings
+from .words import closest
 
 if TYPE_CHECKING:
     import jsonschema
 
-from .external.run import OPTIONS as EXTERNAL
-from .external.run import ExternalSettings
-from .guard import Refused, repository_top, resolve_inside
-from .rules import all_rules, selector_vocabulary
-from .rules.base import Rule
-from .settings import Settings
-from .words import closest
+    from .rules.base import Rule
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # Python 3.10: tomllib is the standard library's copy of tomli
-    import tomli as tomllib
+# Imported where they are used, not here: a run without a configuration file reads no TOML,
+# validates nothing and looks no rule up (the rules are imported later, by the engine).
 
 YAML_NAMES = (".gitbook-lint.yaml", ".gitbook-lint.yml")
 PYPROJECT = "pyproject.toml"
@@ -140,6 +135,7 @@ def load_config(path: Path) -> Config:
 
 def _parse(path: Path, text: str) -> dict[str, Any]:
     if path.name == PYPROJECT or path.suffix == ".toml":
+        tomllib = toml_reader()
         try:
             document = tomllib.loads(text)
         except tomllib.TOMLDecodeError as error:
@@ -168,6 +164,15 @@ def _parse(path: Path, text: str) -> dict[str, Any]:
     return data
 
 
+def toml_reader() -> Any:
+    """The TOML parser, imported with the first TOML file read."""
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # Python 3.10: tomllib is the standard library's copy of tomli
+        import tomli as tomllib
+    return tomllib
+
+
 def _misspelt_table(path: Path, text: str, document: dict[str, Any]) -> None:
     """`[tool.gitbook_lint]` would be silently ignored: say which table is read instead."""
     tools = document.get("tool")
@@ -185,6 +190,8 @@ def _toml_error_line(message: str) -> int | None:
 def validate_config(data: dict[str, Any], path: Path | None = None, text: str = "") -> None:
     """Check `data` against the full schema and the rule selectors it uses."""
     import jsonschema  # loaded when there is a configuration to check
+
+    from .rules import all_rules, selector_vocabulary
 
     validator = jsonschema.Draft202012Validator(config_schema())
     errors = sorted(validator.iter_errors(data), key=lambda error: list(error.absolute_path))
@@ -288,11 +295,15 @@ def _toml_line(text: str, location: list[Any]) -> int | None:
 
 
 def base_schema() -> dict[str, Any]:
+    from importlib import resources
+
     return json.loads(resources.files("linter.schemas").joinpath("config.schema.json").read_text(encoding="utf-8"))
 
 
 @lru_cache(maxsize=1)
 def _full_schema() -> str:
+    from .rules import all_rules
+
     schema = base_schema()
     rules_schema = schema["properties"]["rules"]
     for rule in all_rules():
@@ -322,6 +333,9 @@ def rule_schema(rule: Rule) -> dict[str, Any]:
 
 def apply_config(config: Config, settings: Settings) -> Settings:
     """Fill `settings` from the file (the command line is applied after, and wins)."""
+    from .external.run import OPTIONS as EXTERNAL
+    from .external.run import ExternalSettings
+
     data = config.data
     if "select" in data:
         settings.select = list(data["select"])
@@ -330,14 +344,8 @@ def apply_config(config: Config, settings: Settings) -> Settings:
     for key, attribute in _SETTING_KEYS.items():
         if key in data:
             setattr(settings, attribute, data[key])
-    for selector, entry in (data.get("rules") or {}).items():
-        rule = next(rule for rule in all_rules() if selector.upper() == rule.id or selector == rule.name)
-        options = dict(entry)
-        severity = options.pop("severity", None)
-        if severity:
-            settings.severities[rule.id] = severity
-        if options:
-            settings.rule_options.setdefault(rule.id, {}).update(options)
+    if data.get("rules"):
+        _apply_rules(data["rules"], settings)
     folder = config.folder
     settings.per_file_ignores.update({glob: list(rules) for glob, rules in (data.get("per-file-ignores") or {}).items()})
     settings.exclude.extend(data.get("exclude") or [])
@@ -350,3 +358,17 @@ def apply_config(config: Config, settings: Settings) -> Settings:
     for glob, schema in (data.get("page-schemas") or {}).items():
         settings.page_schemas[glob] = str((folder / schema).resolve()) if folder else schema
     return settings
+
+
+def _apply_rules(entries: dict[str, Any], settings: Settings) -> None:
+    """Each rule's severity and options, the rule named by its id or name."""
+    from .rules import all_rules
+
+    for selector, entry in entries.items():
+        rule = next(rule for rule in all_rules() if selector.upper() == rule.id or selector == rule.name)
+        options = dict(entry)
+        severity = options.pop("severity", None)
+        if severity:
+            settings.severities[rule.id] = severity
+        if options:
+            settings.rule_options.setdefault(rule.id, {}).update(options)

@@ -234,7 +234,7 @@ def test_the_examples_of_the_configuration_docs_are_valid() -> None:
     import re
     import textwrap
 
-    from linter.config import tomllib, validate_config
+    from linter.config import toml_reader, validate_config
 
     root = Path(__file__).resolve().parents[1]
     text = (root / "docs" / "configuration.md").read_text(encoding="utf-8")
@@ -246,7 +246,7 @@ def test_the_examples_of_the_configuration_docs_are_valid() -> None:
     for kind, body in blocks:
         import yaml
 
-        data = tomllib.loads(body)["tool"]["gitbook-lint"] if kind == "toml" else yaml.safe_load(body)
+        data = toml_reader().loads(body)["tool"]["gitbook-lint"] if kind == "toml" else yaml.safe_load(body)
         validate_config(data)
 
 

@@ -110,3 +110,29 @@ def test_symlink_out_of_the_root_is_skipped(tmp_path: Path) -> None:
     site = Site.load(root)
     assert "lien.md" not in site.pages
     assert site.refused == {"lien.md": "outside-link"}
+
+
+@pytest.mark.parametrize(
+    "config",
+    [
+        "root: docs\n",
+        "{'root': docs}\n",
+        '"r\\x6fot": docs\n',  # an escape in a double-quoted key
+        "base: &b\n  root: docs\n<<: *b\n",
+    ],
+)
+def test_every_spelling_of_root_is_read(tmp_path: Path, config: str) -> None:
+    from linter.spaces import configured_root
+
+    write_files(tmp_path, {".gitbook.yaml": config, "docs/README.md": "# A\n"})
+    assert configured_root(tmp_path) == (tmp_path / "docs").resolve()
+
+
+def test_a_gitbook_yaml_naming_no_root_is_not_parsed_for_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from linter.parse import frontmatter
+    from linter.spaces import configured_root, read_space_config
+
+    write_files(tmp_path, {".gitbook.yaml": "structure:\n  readme: README.md\nredirects:\n  old: new.md\n"})
+    assert read_space_config(tmp_path) is not None and "root" not in read_space_config(tmp_path).mapping
+    monkeypatch.setattr(frontmatter, "load_front_matter", None)  # a parse would fail
+    assert configured_root(tmp_path) == tmp_path

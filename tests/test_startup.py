@@ -7,8 +7,10 @@ imported costs nothing, on any machine.
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 from cli_helpers import write_space
@@ -75,7 +77,20 @@ def test_a_cached_run_reads_library_versions_without_importlib_metadata(tmp_path
     """The cache's fingerprint names the libraries' versions; importlib.metadata would import the
     email package to read them."""
     space = write_space(tmp_path / "space", {"README.md": "# Accueil\n"})
-    args = ["--no-config", "--cache-dir", str(tmp_path / "cache"), str(space)]
+    args = ["--no-config", "--cache-dir", str(tmp_path / "cache"), "--format", "json", str(space)]
     for _ in ("cold", "warm"):
         loaded = modules_after(run_main(args), tmp_path)
         assert "importlib.metadata" not in loaded and "email" not in loaded
+
+
+def test_a_reused_run_imports_neither_yaml_nor_the_engine(tmp_path: Path) -> None:
+    """Nothing changed: the findings are the stored ones. `.gitbook.yaml` is read only for its
+    `root:`, which it does not name."""
+    space = write_space(tmp_path / "space", {"README.md": "# Accueil\n\nVoir [ailleurs](ailleurs.md).\n"})
+    (space / ".gitbook.yaml").write_text("structure:\n  readme: README.md\n", encoding="utf-8")
+    for file in space.iterdir():  # not written just now: a racily recent file is never trusted
+        os.utime(file, (time.time() - 60, time.time() - 60))
+    args = ["--no-config", "--cache-dir", str(tmp_path / "cache"), "--format", "json", str(space)]  # no excerpt to read
+    assert "yaml" in imported_after(run_main(args), tmp_path)  # the cold run reads the space
+    loaded = modules_after(run_main(args), tmp_path)
+    assert "linter.run" in loaded and not {"yaml", "linter.engine", "linter.parse.frontmatter", "tomllib"} & loaded

@@ -12,10 +12,13 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..guard import MAX_PAGE_BYTES, Refused, read_inside
-from ..parse.frontmatter import FrontMatter, load_front_matter
 from .site_config import SITE_CONFIG_NAMES, SiteConfig, find_site_config
+
+if TYPE_CHECKING:  # the YAML parser is imported when a YAML file is read, not by every run
+    from ..parse.frontmatter import FrontMatter
 
 CONFIG_NAME = ".gitbook.yaml"
 SUMMARY_NAME = "SUMMARY.md"
@@ -45,21 +48,40 @@ def read_space_config(base: Path) -> FrontMatter | None:
     """`.gitbook.yaml` in `base`, parsed like front matter (the same YAML guards), or None.
     Read through the guard: a link out of the space is not read (the site lists it as refused,
     and GB003 reports it)."""
+    text = _space_config_text(base)
+    return _parsed(text) if text is not None else None
+
+
+def _space_config_text(base: Path) -> str | None:
     path = base / CONFIG_NAME
     if not path.is_file():
         return None
     try:
-        text = read_inside(base, path, MAX_PAGE_BYTES).decode("utf-8", errors="replace")
+        return read_inside(base, path, MAX_PAGE_BYTES).decode("utf-8", errors="replace").replace("\r\n", "\n")
     except (OSError, Refused):
         return None
-    return load_front_matter(text.replace("\r\n", "\n"), 1)
 
 
 def configured_root(base: Path) -> Path:
     """The folder the `.gitbook.yaml` in `base` names as `root:` (`base` itself without one)."""
-    config = read_space_config(base)
-    root = config.mapping.get("root") if config else None
+    text = _space_config_text(base)
+    if text is None or not _may_name_root(text):
+        return base
+    root = _parsed(text).mapping.get("root")
     return (base / root).resolve() if isinstance(root, str) and root.strip() else base
+
+
+def _parsed(text: str) -> FrontMatter:
+    from ..parse.frontmatter import load_front_matter
+
+    return load_front_matter(text, 1)
+
+
+def _may_name_root(text: str) -> bool:
+    """Whether YAML `text` could hold a `root` key. A key is its text as written, but for the
+    escapes of a double-quoted one (`"r\\x6fot"`): a file that spells `root` nowhere and holds
+    no backslash names no root, and is not parsed (nor the YAML library imported) to know it."""
+    return "root" in text or "\\" in text
 
 
 def find_space(start: Path) -> Path:

@@ -19,11 +19,13 @@ import posixpath
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..guard import Refused, read_in_repository
 from ..guard import repository_top as _repository_top
-from ..parse.frontmatter import FrontMatter, JsonPath, load_front_matter
+
+if TYPE_CHECKING:  # the YAML parser is imported when a site configuration is read
+    from ..parse.frontmatter import FrontMatter, JsonPath
 
 SITE_CONFIG_NAMES = ("gitbook-docs.yaml", "docs.yaml")
 _GITBOOK_MARK = "api.gitbook.com"
@@ -96,6 +98,8 @@ def _read(path: Path, _stamp: tuple[int, int]) -> SiteConfig | None:
         text = read_in_repository(path).decode("utf-8", errors="replace").replace("\r\n", "\n")
     except (OSError, Refused):  # a link out of the repository is not read
         return None
+    from ..parse.frontmatter import load_front_matter
+
     config = load_front_matter(text, 1)
     if not _is_gitbooks(path, config, text):
         return None
