@@ -152,6 +152,8 @@ def _is_mail_link(link: Link) -> bool:
 
 def _prose(page: Page, ctx: Context) -> Iterator[Finding]:
     for run in page.text_runs:
+        if "@" not in run.text:
+            continue  # no address, nor anything like one (most runs: checked before anything else)
         if run.link is not None and _is_mail_link(run.link):
             continue  # a mailto label is compared with its destination instead
         for candidate in candidates(run.text):
