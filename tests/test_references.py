@@ -27,6 +27,9 @@ from linter.settings import Settings
         ("broken-references.md", None),
         ("guide/broken.md", None),
         ("/broken/pages/", None),
+        ("%62roken-reference", "broken-reference"),  # an escape spells it: still GitBook's placeholder
+        ("/broken%2Ffiles/f3", "broken-files"),
+        ("guide/page%20un.md", None),
     ],
 )
 def test_placeholder_kind(target: str, kind: str | None) -> None:
@@ -77,3 +80,16 @@ def test_did_you_mean_prefers_the_redirect(tmp_path: Path) -> None:
     found = did_you_mean(site, "archives/vieux/etapes.md")
     assert found is not None and (found.path, found.source) == ("archives/etapes.md", "same-name")
     assert did_you_mean(site, "nulle-part.md") is None
+
+
+def test_did_you_mean_follows_the_first_redirect_that_leads_somewhere(tmp_path: Path) -> None:
+    """Sources that compare equal (`/ancien/page.md`, `ancien/page`) are tried in the file's order."""
+    redirects = "redirects:\n  /ancien/page.md: disparu.md\n  ancien/page: nouveau/page.md\n  ancien/page/: autre.md\n"
+    (tmp_path / ".gitbook.yaml").write_text(redirects, encoding="utf-8")
+    for name in ("nouveau/page.md", "autre.md"):
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).write_text("# Page\n", encoding="utf-8")
+    site = Site.load(tmp_path)
+    for wanted in ("ancien/page.md", "ancien/page/README.md"):
+        found = did_you_mean(site, wanted)
+        assert found is not None and (found.path, found.source) == ("nouveau/page.md", "redirect")

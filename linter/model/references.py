@@ -48,6 +48,7 @@ _GITHUB_FILE = re.compile(
     r"^https?://(?:www\.)?github\.com/(?P<repo>[^/]+/[^/]+)/(?:blob|tree)/(?P<branch>[^/]+)/?(?P<path>[^?#]*)", re.I
 )
 _MAX_RENAME_HOPS = 20
+_REDIRECT_INDEX = ("redirects-by-source",)  # its key in `Site.memo`
 _SCHEME_URL = re.compile(r"^https?://", re.I)
 _WEB_ADDRESS = re.compile(r"^(?:www\.[\w-]|[\w-]+(?:\.[\w-]+)*\.(?:fr|com|org|net|io|eu|dev|app|info)(?:/|$))", re.I)
 
@@ -198,6 +199,8 @@ def space_file(site: Site, repository_path: str) -> str | None:
 
 def placeholder_kind(target: str) -> str | None:
     """`broken-reference`, `broken-pages`, `broken-files`, `broken-spaces-pages`, or None."""
+    if "broken" not in target and "%" not in target:
+        return None  # most links: both patterns need `broken`, and only an escape could spell it
     path = unquote(target.split("#", 1)[0].split("?", 1)[0])
     if _BROKEN_REFERENCE.search(path):
         return "broken-reference"
@@ -266,12 +269,24 @@ def did_you_mean(site: Site, wanted: str) -> Suggestion | None:
 
 def _by_redirect(site: Site, wanted: str) -> Suggestion | None:
     key = wanted.removesuffix(".md").removesuffix("/README").strip("/")
-    for source, destination in site.redirects.items():
-        if isinstance(source, str) and isinstance(destination, str) and source.strip("/").removesuffix(".md") == key:
-            found = site.lookup(posixpath.normpath(destination.lstrip("/")))
-            if found is not None:
-                return Suggestion(found, "redirect")
+    for destination in _redirects_by_source(site).get(key, ()):
+        found = site.lookup(posixpath.normpath(destination.lstrip("/")))
+        if found is not None:
+            return Suggestion(found, "redirect")
     return None
+
+
+def _redirects_by_source(site: Site) -> dict[str, list[str]]:
+    """The redirects' destinations by their source as `_by_redirect` compares it, in the
+    file's order: one look-up per missing path instead of a pass over every redirect (a space
+    may have hundreds, and as many missing links). From `.gitbook.yaml`, no page's prose."""
+    index = site.memo.get(_REDIRECT_INDEX)
+    if index is None:
+        index = site.memo[_REDIRECT_INDEX] = {}
+        for source, destination in site.redirects.items():
+            if isinstance(source, str) and isinstance(destination, str):
+                index.setdefault(source.strip("/").removesuffix(".md"), []).append(destination)
+    return index
 
 
 def _by_rename(site: Site, wanted: str) -> Suggestion | None:
