@@ -9,6 +9,7 @@ from typing import Any, Callable, Iterator
 from ..model.dump import json_value
 from ..model.elements import Block
 from ..model.page import Page
+from ..model.site import Site
 from ..parse.frontmatter import FrontMatter
 from ..parse.tags import KNOWN_TAGS, TagLine
 from ..validation.messages import Path, SchemaProblem, phrase, problems
@@ -140,8 +141,10 @@ def _problems_of_shape(name: str, tag: TagLine, parent: str | None, children: tu
     """Problems of one block shape, by its parts: a space repeats the same tag lines (`{% hint
     style="info" %}` in a tab…) thousands of times, and three rules ask. Equal parts make the
     same instance, without writing it as JSON for each block."""
-    shape = json.dumps(_instance(name, tag, parent, children, loose), sort_keys=True, ensure_ascii=False)
-    return _shape_problems(shape, lang)
+    instance = _instance(name, tag, parent, children, loose)  # strings, None, booleans: as JSON reads it back
+    if surely_valid(instance, BLOCKS, f"/$defs/{name}"):
+        return ()
+    return _shape_problems(json.dumps(instance, sort_keys=True, ensure_ascii=False), lang)
 
 
 @lru_cache(maxsize=8192)
@@ -169,6 +172,17 @@ def block_position(block: Block, location: Path) -> tuple[int, int]:
             child = children[location[1]]
             return child.line, child.column
     return block.line, block.column
+
+
+def site_gitbook_yaml_problems(site: Site, lang: str) -> list[SchemaProblem]:
+    """The problems of the space's `.gitbook.yaml`, validated once per site and language: GB420
+    and GB421 share them (hundreds of redirects make it a long validation)."""
+    if site.config is None:
+        return []
+    key = ("gitbook-yaml-problems", lang)
+    if key not in site.memo:
+        site.memo[key] = gitbook_yaml_problems(site.config, lang)
+    return site.memo[key]
 
 
 def gitbook_yaml_problems(config: FrontMatter, lang: str) -> list[SchemaProblem]:

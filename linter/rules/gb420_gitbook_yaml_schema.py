@@ -35,7 +35,7 @@ from typing import Iterator
 from ..finding import Finding
 from ..model.site import Site
 from ..validation.messages import SCHEMA_MESSAGES
-from ._schema import gitbook_yaml_problems
+from ._schema import site_gitbook_yaml_problems
 from .base import Context
 
 ID = "GB420"
@@ -66,6 +66,6 @@ Bon
 def check(site: Site, ctx: Context) -> Iterator[Finding]:
     if site.config is None:
         return
-    for problem in gitbook_yaml_problems(site.config, ctx.lang):
+    for problem in site_gitbook_yaml_problems(site, ctx.lang):
         if not problem.is_unknown_key:
             yield ctx.finding(site.config.position_of(problem.location), problem.key, path=site.config_path, **problem.args)
