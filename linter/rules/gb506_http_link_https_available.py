@@ -23,6 +23,7 @@ Le [projet](https://projet.example.org/) publie aussi ses [statistiques](https:/
 
 from __future__ import annotations
 
+import re
 from typing import Iterator
 from urllib.parse import urlsplit
 
@@ -63,6 +64,9 @@ Bon
 """
 
 _LOCAL_HOSTS = ("localhost", "127.0.0.1", "::1")
+# `http://host/…` with a plain ASCII host (no user, port, escape, bracket or tab in it), ending
+# at `/`, `?`, `#` or the end: `urlsplit` reads this scheme and host, so most links skip it.
+_PLAIN_WEB_ADDRESS = re.compile(r"(https?)://([A-Za-z0-9.-]+)(?=[/?#]|$)", re.I)
 
 
 def check(site: Site, ctx: Context) -> Iterator[Finding]:
@@ -85,13 +89,24 @@ def _web_links(site: Site) -> Iterator[tuple[str, Link, str, str]]:
                 continue  # the tag's url says the same: reported there
             if not target[:5].lower().startswith("http"):
                 continue
-            try:
-                parts = urlsplit(target)
-            except ValueError:
-                continue
-            host = (parts.hostname or "").lower()
-            if parts.scheme.lower() in ("http", "https") and host and host not in _LOCAL_HOSTS:
-                yield path, link, parts.scheme.lower(), host
+            found = _scheme_and_host(target)
+            if found is not None and found[1] not in _LOCAL_HOSTS:
+                yield path, link, *found
+
+
+def _scheme_and_host(target: str) -> tuple[str, str] | None:
+    """The scheme and host (lower-cased) of an http(s) address, as `urlsplit` reads them; None
+    for another scheme, no host, or an address it refuses."""
+    plain = _PLAIN_WEB_ADDRESS.match(target)
+    if plain is not None:
+        return plain[1].lower(), plain[2].lower()
+    try:
+        parts = urlsplit(target)
+    except ValueError:
+        return None
+    host = (parts.hostname or "").lower()
+    scheme = parts.scheme.lower()
+    return (scheme, host) if scheme in ("http", "https") and host else None
 
 
 def _https_edit(link: Link) -> Edit | None:
