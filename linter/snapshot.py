@@ -211,7 +211,11 @@ def walk(folder: Path, cache: Path) -> Listing:
     taken = time.time_ns()
     files: dict[str, Status] = {}
     folders: list[str] = []
-    skip = {os.path.realpath(cache)}
+    # The cache folder is left out wherever it is. A folder of the walk is no link: where it
+    # really is ends with its own name, so only one named like the cache's is resolved (each
+    # resolution takes a status of every folder above it, the most of the walk's time).
+    cache_path = os.path.realpath(cache)
+    cache_name = os.path.basename(cache_path)
     pending = [(str(folder), "")]
     while pending:
         path, prefix = pending.pop()
@@ -225,7 +229,7 @@ def walk(folder: Path, cache: Path) -> Listing:
             try:
                 status = entry.stat(follow_symlinks=False)
                 if entry.is_dir(follow_symlinks=False):
-                    if entry.name in (".git", CACHE_DIR_NAME) or os.path.realpath(entry.path) in skip:
+                    if entry.name in (".git", CACHE_DIR_NAME) or (entry.name == cache_name and os.path.realpath(entry.path) == cache_path):
                         continue
                     folders.append(f"{relative}/{status.st_mode:o}")
                     pending.append((entry.path, relative + "/"))
