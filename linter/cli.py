@@ -205,6 +205,7 @@ def check(
     lang: str | None,
 ) -> None:
     """Lint PATHS (spaces or files; default: the configuration's `paths`, the space here, or content/)."""
+    from .external.options import OPTIONS
     from .finding import INTERNAL_ERROR_ID, count_by_severity
 
     config, settings = _setup(paths, config_path, no_config, lang, select, extend_select, ignore)
@@ -218,10 +219,11 @@ def check(
     if not no_baseline:
         _apply_baseline(result, _baseline_file(baseline_file, settings), update_baseline, settings.lang)
     _report(result, settings.lang, output_format, output_file, color)
-    from .external.run import external_summary_lines
+    if settings.extra[OPTIONS].enabled:  # else nothing was requested: nothing to sum up
+        from .external.run import external_summary_lines
 
-    for line in external_summary_lines(settings):
-        click.echo(line, err=True)
+        for line in external_summary_lines(settings):
+            click.echo(line, err=True)
     if any(finding.rule_id == INTERNAL_ERROR_ID for finding in result.findings):
         sys.exit(INTERNAL_ERROR)  # a rule crashed: the report is incomplete, whatever it says
     counts = count_by_severity(result.findings)
@@ -230,7 +232,7 @@ def check(
 
 def _external_options(settings: Settings, enabled: bool | None, timeout: float | None, hosts: tuple[str, ...]) -> None:
     """The command line over the configuration's `external…` keys."""
-    from .external.run import OPTIONS, ExternalSettings
+    from .external.options import OPTIONS, ExternalSettings
 
     options = settings.extra.setdefault(OPTIONS, ExternalSettings())
     options.enabled = options.enabled if enabled is None else enabled

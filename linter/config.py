@@ -333,8 +333,8 @@ def rule_schema(rule: Rule) -> dict[str, Any]:
 
 def apply_config(config: Config, settings: Settings) -> Settings:
     """Fill `settings` from the file (the command line is applied after, and wins)."""
-    from .external.run import OPTIONS as EXTERNAL
-    from .external.run import ExternalSettings
+    from .external.options import OPTIONS as EXTERNAL
+    from .external.options import ExternalSettings
 
     data = config.data
     if "select" in data:

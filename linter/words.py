@@ -6,7 +6,6 @@ line's own sentences all pick their language here, so English stays the one fall
 
 from __future__ import annotations
 
-import difflib
 import re
 from typing import Any, Iterable, Mapping
 
@@ -33,5 +32,7 @@ def closest(word: str, candidates: Iterable[str]) -> str | None:
     if padded and f"GB{int(padded.group(1)):03d}" in pool:
         return f"GB{int(padded.group(1)):03d}"
     lowered = {candidate.lower(): candidate for candidate in pool}
+    import difflib  # only a misspelt name needs it
+
     match = difflib.get_close_matches(word.lower(), list(lowered), n=1, cutoff=0.6)
     return lowered[match[0]] if match else None

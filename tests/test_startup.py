@@ -94,3 +94,4 @@ def test_a_reused_run_imports_neither_yaml_nor_the_engine(tmp_path: Path) -> Non
     assert "yaml" in imported_after(run_main(args), tmp_path)  # the cold run reads the space
     loaded = modules_after(run_main(args), tmp_path)
     assert "linter.run" in loaded and not {"yaml", "linter.engine", "linter.parse.frontmatter", "tomllib"} & loaded
+    assert not {"linter.external.run", "subprocess", "configparser", "difflib"} & loaded  # no web, no Git command, no misspelling

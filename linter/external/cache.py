@@ -14,11 +14,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..writing import write_atomically
+from .options import DAY, HOUR
 from .result import OK, SKIPPED, Result
 
 VERSION = 1
-DAY = 86400.0
-HOUR = 3600.0
 
 
 @dataclass

@@ -13,10 +13,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 from ..cache import cache_directory
-from .cache import DAY, HOUR, ResultCache
+from .cache import ResultCache
 from .collect import host_of, web_links
 from .feed import Feed
 from .fragments import checkable_fragment
+from .options import HOUR, OPTIONS, ExternalSettings
 from .policy import Policy
 from .result import RESULTS, HostStats, Result
 
@@ -24,43 +25,11 @@ if TYPE_CHECKING:
     from ..model.page import Page
     from ..settings import Settings
 
-OPTIONS = "external"  # settings.extra key: `ExternalSettings`
 SUMMARY = "external-summary"  # settings.extra key: `Summary`
 RULE_IDS = ("GB601", "GB602", "GB603")
 FRAGMENT_RULE = "GB603"
 SWITCH_INTERVAL = 0.001  # seconds, while the checking thread runs: see ExternalCheck._started
 Progress = Callable[[int, int, int], None]  # done, total, failing
-
-
-@dataclass
-class ExternalSettings:
-    """What the command line and the configuration say about the external check."""
-
-    enabled: bool = False
-    timeout: float = 10.0
-    concurrency: int = 16
-    host_concurrency: int = 2
-    exclude: list[str] = field(default_factory=list)
-    allow_hosts: list[str] = field(default_factory=list)
-    cache_ttl: float = DAY
-
-    @classmethod
-    def from_config(cls, data: dict[str, Any]) -> ExternalSettings:
-        found = cls(enabled=bool(data.get("external", False)))
-        for key, attribute in _CONFIG_KEYS.items():
-            if key in data:
-                setattr(found, attribute, data[key])
-        return found
-
-
-_CONFIG_KEYS = {
-    "external-timeout": "timeout",
-    "external-concurrency": "concurrency",
-    "external-host-concurrency": "host_concurrency",
-    "external-exclude": "exclude",
-    "external-allow-hosts": "allow_hosts",
-    "external-cache-ttl": "cache_ttl",
-}
 
 
 @dataclass

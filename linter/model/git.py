@@ -7,9 +7,7 @@ there is no repository, no `git`, or the command fails: they only refine message
 
 from __future__ import annotations
 
-import configparser
 import re
-import subprocess
 from pathlib import Path
 
 GIT_TIMEOUT_SECONDS = 10.0
@@ -55,6 +53,8 @@ def _linked_git_dir(dot_git: Path) -> Path | None:
 
 def github_repository(start: Path) -> str | None:
     """`owner/name` of the GitHub remote (`origin` first) of the repository holding `start`."""
+    import configparser  # here: a run whose findings are reused asks neither the remote nor Git
+
     found = git_dir(start)
     if found is None:
         return None
@@ -88,6 +88,8 @@ def git(folder: Path, *args: str, timeout: float = GIT_TIMEOUT_SECONDS) -> bytes
     """The output of `git -C folder ARGS…`; None without Git, outside a repository, when the
     command fails or when Git takes longer than `timeout` (the answers only refine findings).
     The one way this project starts Git."""
+    import subprocess
+
     try:
         done = subprocess.run(["git", "-C", str(folder), *args], capture_output=True, timeout=timeout, check=False)
     except (OSError, subprocess.SubprocessError):
