@@ -10,7 +10,7 @@ import pytest
 
 from cli_helpers import write_files
 from linter.engine import lint_site
-from linter.model.references import did_you_mean, placeholder_kind, web_address
+from linter.model.references import TAG_LINK_KINDS, did_you_mean, placeholder_kind, same_target, tag_bodies, web_address
 from linter.model.site import Site
 from linter.settings import Settings
 
@@ -93,3 +93,30 @@ def test_did_you_mean_follows_the_first_redirect_that_leads_somewhere(tmp_path: 
     for wanted in ("ancien/page.md", "ancien/page/README.md"):
         found = did_you_mean(site, wanted)
         assert found is not None and (found.path, found.source) == ("nouveau/page.md", "redirect")
+
+
+def test_tag_bodies_as_a_pass_over_every_link_finds_them(tmp_path: Path) -> None:
+    """Each tag's body links, found by line, are those inside the block, in page order."""
+    cards = "".join(
+        f'{{% content-ref url="p{n}.md" %}}\n[p{n}.md](p{n}.md) [autre](p{n + 1}.md)\n{{% endcontent-ref %}}\n\n' for n in range(12)
+    )
+    embeds = '{% embed url="https://exemple.fr/v" %}\n[vidéo](https://exemple.fr/v)\n{% endembed %}\n'
+    pages = {f"p{n}.md": f"# P{n}\n" for n in range(13)}
+    site = Site.load(write_files(tmp_path, {"README.md": "# Accueil\n\n[p1](p1.md)\n\n" + cards + embeds, **pages}))
+    page = site.pages["README.md"]
+    repeats, body = tag_bodies(site, page)
+    expected_repeats, expected_body = {}, set()
+    tag_links = [link for link in page.links if link.kind in TAG_LINK_KINDS]
+    for block in page.blocks:
+        tag_link = next((link for link in tag_links if (link.line, link.block) == (block.line, block.name)), None)
+        for link in page.links:
+            if tag_link is None or link.kind in TAG_LINK_KINDS or link.block != block.name:
+                continue
+            if block.end_line is not None and block.line < link.line < block.end_line:
+                if same_target(site, page.path, link.target, tag_link.target):
+                    expected_repeats.setdefault(tag_link, link)
+                    expected_body.add(link)
+                elif block.name == "content-ref":
+                    expected_body.add(link)
+    assert (repeats, body) == (expected_repeats, frozenset(expected_body))
+    assert len(repeats) == 13 and len(body) == 25

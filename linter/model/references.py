@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Iterator
@@ -103,12 +104,20 @@ def _tag_bodies(site: Site, page: Page) -> tuple[dict[Link, Link], frozenset[Lin
     repeats: dict[Link, Link] = {}
     left: set[Link] = set()
     tag_links = {(link.line, link.block): link for link in page.links if link.kind in TAG_LINK_KINDS}
+    if not tag_links:
+        return repeats, frozenset(left)
+    # The other links by line (then page order): a block's body links are found by bisection,
+    # not by a pass over every link of the page for each block (pages of content-refs).
+    others = sorted((link.line, index) for index, link in enumerate(page.links) if link.kind not in TAG_LINK_KINDS)
+    lines = [line for line, _ in others]
     for block in page.blocks:
         tag_link = tag_links.get((block.line, block.name))
         if tag_link is None or block.end_line is None:
             continue
-        for link in page.links:
-            if link.kind in TAG_LINK_KINDS or link.block != block.name or not block.line < link.line < block.end_line:
+        inside = others[bisect_right(lines, block.line) : bisect_left(lines, block.end_line)]
+        for index in sorted(index for _, index in inside):  # in page order, as they were taken
+            link = page.links[index]
+            if link.block != block.name:
                 continue
             if same_target(site, page.path, link.target, tag_link.target):
                 repeats.setdefault(tag_link, link)
