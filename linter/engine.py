@@ -8,6 +8,7 @@ suppression pass (per-file ignores and inline comments), then the rules of scope
 from __future__ import annotations
 
 import copy
+import pickle
 import traceback
 from dataclasses import dataclass
 from typing import Any, Callable, Collection, Iterator
@@ -171,10 +172,43 @@ class PageFindings:
     findings: dict[str, tuple[Finding, ...]]  # by rule id; the other rules found nothing
 
 
+class PageRulesAlone:
+    """The page rules run on one page alone, the site not read yet (see `EarlyPageRules`). It
+    pickles as its settings: the processes that parse the pages run it on each page they parse."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self._rules: list[Rule] | None = None
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"settings": self.settings, "_rules": None}  # the rules: found again where it runs
+
+    def rules(self) -> list[Rule]:
+        """The page rules of these settings (their modules imported on first call)."""
+        if self._rules is None:
+            self._rules = [rule for rule in enabled_rules(self.settings) if rule.scope == "page"]
+        return self._rules
+
+    def __call__(self, page: Page) -> PageFindings:
+        needs_site, findings = set(), {}
+        for rule in self.rules():
+            ctx = Context(rule, _NO_SITE, self.settings, self.settings.options_for(rule), page)
+            try:
+                found = tuple(rule.check(page, ctx))
+            except Exception:  # noqa: BLE001 - the site asked for, or a bug: run again, and said, later
+                needs_site.add(rule.id)
+                continue
+            if ctx.site_read:
+                needs_site.add(rule.id)
+            elif found:
+                findings[rule.id] = found
+        return PageFindings(frozenset(needs_site), findings)
+
+
 class EarlyPageRules:
     """The page rules, run on each page as soon as it is read (a `ParseHook` for `Site.load`),
-    while other processes still parse the pages after it: this process works meanwhile instead of
-    waiting, and less is left for after the parse. A rule that looks at the site
+    while other processes still parse the pages after it (or by those processes, on the pages
+    they parse: `elsewhere`): less is left for after the parse. A rule that looks at the site
     (`Context.site_read`) cannot answer yet, the site being still unread: its answer is dropped and
     it runs again once the site is read (so does a rule that fails: its error is then reported as
     usual). The other rules see the page alone, as they would later: their findings are the same.
@@ -187,28 +221,29 @@ class EarlyPageRules:
         self.settings = settings
         self.prepare = prepare
         self.found: dict[str, PageFindings] = {}
-        self._rules: list[Rule] = []
+        self.alone = PageRulesAlone(settings)
 
     def start(self, site: Site) -> None:
         settings = self.prepare(self.settings, site) if self.prepare is not None else self.settings
         self.settings = copy.deepcopy(settings)  # as they are now, whatever is added to them later
+        self.alone = PageRulesAlone(self.settings)
+        self.alone.rules()  # imported here, before the processes that parse start: once, for all of them
 
     def run(self, page: Page) -> None:
-        if not self._rules:  # the rules' modules are imported while the first pages are parsed
-            self._rules = [rule for rule in enabled_rules(self.settings) if rule.scope == "page"]
-        needs_site, findings = set(), {}
-        for rule in self._rules:
-            ctx = Context(rule, _NO_SITE, self.settings, self.settings.options_for(rule), page)
-            try:
-                found = tuple(rule.check(page, ctx))
-            except Exception:  # noqa: BLE001 - the site asked for, or a bug: run again, and said, later
-                needs_site.add(rule.id)
-                continue
-            if ctx.site_read:
-                needs_site.add(rule.id)
-            elif found:
-                findings[rule.id] = found
-        self.found[page.path] = PageFindings(frozenset(needs_site), findings)
+        self.found[page.path] = self.alone(page)
+
+    def elsewhere(self) -> PageRulesAlone | None:
+        """What runs the rules in another process (`record` takes what it found); None when
+        these settings cannot be sent there: the rules then run after the reading."""
+        try:
+            pickle.dumps(self.alone)
+        except Exception:  # noqa: BLE001 - whatever a setting holds that cannot cross
+            return None
+        return self.alone
+
+    def record(self, path: str, found: PageFindings) -> None:
+        """What `elsewhere()` found on the page `path`, in another process."""
+        self.found[path] = found
 
 
 def enabled_rules(settings: Settings) -> list[Rule]:

@@ -4,7 +4,6 @@ parsed here meanwhile. The findings are those of a run without the cache."""
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 from typing import Any, Callable
@@ -14,7 +13,7 @@ import pytest
 from linter.cache import PageStore
 from linter.engine import EarlyPageRules, lint_site
 from linter.model import page_cache
-from linter.model.page import PROSE_FIELDS, Page
+from linter.model.page import OWN_FACTS, PROSE_FIELDS, Page
 from linter.model.site import Site
 from linter.settings import Settings
 
@@ -79,16 +78,39 @@ def in_this_process(monkeypatch: pytest.MonkeyPatch, fail_after: int | None = No
     return sent
 
 
-def test_the_page_rules_run_on_the_prose_the_processes_sent(space: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_page_rules_that_need_no_other_page_run_in_the_processes_that_parse(
+    space: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     expected = lint_site(Site.load(space), Settings(cache=False))
     loads = store_prose_loads(monkeypatch)
     early = EarlyPageRules(Settings())
     site = Site.load(space, jobs=2, cache=PageStore(tmp_path / "cache"), hook=early)
-    assert loads == []  # the prose came with the facts, and went once the page rules ran
+    assert loads == []  # no prose read back from the store for them
     assert set(early.found) == set(PAGES) - {"SUMMARY.md"}  # SUMMARY.md was parsed here
-    assert not any(name in vars(site.pages["suite.md"]) for name in PROSE_FIELDS)
+    assert early.found["suite.md"].findings["GB502"] and "GB101" in early.found["README.md"].needs_site
+    others = [page for path, page in site.pages.items() if path != site.summary_path]
+    assert all("links" in vars(page) for page in others)  # what other pages' rules read is unpickled
+    assert not any(name in vars(page) for page in others for name in (*OWN_FACTS, *PROSE_FIELDS))  # no more
     assert lint_site(site, Settings(cache_dir=tmp_path / "cache"), early=early) == expected
     assert {finding.rule_id for finding in expected} >= {"GB101", "GB201", "GB410", "GB502"}
+
+
+def test_what_the_rules_derive_in_the_processes_is_not_stored(space: Path, tmp_path: Path) -> None:
+    Site.load(space, jobs=2, cache=PageStore(tmp_path / "first"), hook=EarlyPageRules(Settings()))
+    Site.load(space, jobs=2, cache=PageStore(tmp_path / "second"))
+    first = sorted(path.read_bytes() for path in (tmp_path / "first").rglob("*.pickle"))
+    assert first == sorted(path.read_bytes() for path in (tmp_path / "second").rglob("*.pickle"))
+
+
+def test_settings_that_cannot_be_sent_leave_the_rules_to_the_engine(space: Path, tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    expected = lint_site(Site.load(space), Settings(cache=False))
+    settings = replace(Settings(), extra={"unsendable": lambda: None})
+    early = EarlyPageRules(settings)
+    site = Site.load(space, jobs=2, cache=PageStore(tmp_path / "cache"), hook=early)
+    assert early.elsewhere() is None and early.found == {}
+    assert lint_site(site, Settings(cache_dir=tmp_path / "cache"), early=early) == expected
 
 
 def test_processes_that_fail_midway_leave_the_rest_to_this_process(
@@ -119,17 +141,14 @@ def test_pages_already_stored_come_back_from_the_store_not_parsed_again(
     assert lint_site(site, Settings(cache_dir=tmp_path / "cache"), early=early) == expected
 
 
-def _niceness(_: int) -> list[int]:
-    return [os.nice(0)]
+def _doubled(number: int) -> list[int]:
+    return [2 * number]
 
 
-@pytest.mark.skipif(not hasattr(os, "nice"), reason="no process priorities here")
-def test_the_pool_runs_behind_this_process_and_gives_back_the_switch_interval() -> None:
-    from linter.model.site import WORKER_NICENESS, in_processes
+def test_the_switch_interval_is_given_back_once_the_pool_is_done() -> None:
+    from linter.model.site import in_processes
 
     interval = sys.getswitchinterval()
-    found = in_processes(_niceness, [(0,), (1,)], 2)
-    if found is None:
-        pytest.skip("no processes here")
-    assert found == [min(19, os.nice(0) + WORKER_NICENESS)] * 2  # their work on each result keeps pace
+    found = in_processes(_doubled, [(1,), (2,)], 2)
+    assert found in ([2, 4], None)  # (None: no processes here)
     assert sys.getswitchinterval() == interval

@@ -3,8 +3,8 @@
 Each page is read once and hashed; a stored model for that path and hash is reused, the others
 are parsed from the very bytes that were hashed, so a file edited meanwhile is never stored under
 the hash of its older text. Many pages are read, hashed, looked up and parsed by other processes
-(one per core), which send each page parsed back with its prose: the page rules run on it here
-(`ParseHook`) while they parse the next ones, and its prose is not read back from the store.
+(one per core), which also run the page rules that need no other page on each page they parse
+(`ParseHook.elsewhere`), on the page as parsed: its prose is not read back from the store for them.
 
 A model is stored in two parts: its facts (front matter, headings, anchors, links, blocks, tag
 lines, comments, problems) and its prose (`PROSE_FIELDS`: the text, its line index, text runs and
@@ -63,9 +63,9 @@ def _from_facts(facts: bytes) -> Page | None:
 
 
 # What a worker sends back of a page: its path, content hash, pickled facts, facts hash, light
-# fields after the path (`_light`), and its pickled prose when this process runs its page rules
-# (`ParseHook`) as it comes back, else None. A page that could not be read has no content hash.
-Sent = tuple[str, str, bytes, str, tuple[Any, ...], bytes | None]
+# fields after the path (`_light`), and what the hook's work (`ParseHook.elsewhere`) gave on the
+# page if it was parsed there, else None. A page that could not be read has no content hash.
+Sent = tuple[str, str, bytes, str, tuple[Any, ...], Any]
 
 
 def _look_up(
@@ -85,10 +85,10 @@ def _look_up(
 
 
 def _read_and_store(
-    root: Path, items: list[tuple[str, str]], limit: int | None, store: PageStore, with_prose: bool
+    root: Path, items: list[tuple[str, str]], limit: int | None, store: PageStore, work: Callable[[Page], Any] | None
 ) -> list[Sent]:
     """In a worker: each page (path, content hash known from its status or "") from the store when
-    its bytes are stored, else read, parsed and stored (see `Sent`)."""
+    its bytes are stored, else read, parsed, stored, and given to `work` (see `Sent`)."""
     done: list[Sent] = []
     for path, known in items:
         try:
@@ -104,7 +104,8 @@ def _read_and_store(
         page = Page.from_bytes(path, data or b"")
         facts, prose, facts_hash = _split(page)
         store.put(path, content, facts, prose, facts_hash)
-        done.append((path, content, facts, facts_hash, _light(page), prose if with_prose else None))
+        # `work` runs after the page is pickled: what the rules derive and keep on it is never stored.
+        done.append((path, content, facts, facts_hash, _light(page), work(page) if work is not None else None))
     return done
 
 
@@ -127,9 +128,9 @@ def read_pages(
     hook: ParseHook | None = None,
 ) -> dict[str, Page]:
     """The pages `names`, from the store when unchanged, else parsed (and stored); `on_page(page)`
-    is called with each as soon as it is there. `hook.run(page)` is given each page parsed in
-    another process, as it comes back, with the prose that process sent (not read back from the
-    store): this process runs the page rules while the others parse the pages after it."""
+    is called with each as soon as it is there. The processes that parse pages run the hook's
+    work on each (`ParseHook.elsewhere`: the page rules that need no other page), on the page as
+    parsed, and `hook.record` is told what it gave: no page goes through this process whole."""
     pages: dict[str, Page] = {}
     root = str(site.root)
     index = _read_index(store, root)
@@ -156,7 +157,8 @@ def read_pages(
         here = [item for item in others if item[0] == site.summary_path]
         sent = [item for item in others if item[0] != site.summary_path]
         chunks = [sent[start : start + CHUNK] for start in range(0, len(sent), CHUNK)]
-        calls = [(site.root, chunk, site.max_page_bytes, store, hook is not None) for chunk in chunks]
+        work = hook.elsewhere() if hook is not None else None
+        calls = [(site.root, chunk, site.max_page_bytes, store, work) for chunk in chunks]
         told = in_processes(
             _read_and_store,
             calls,
@@ -198,9 +200,9 @@ class _Reading:
         return page
 
     def take(self, sent: Sent, hook: ParseHook | None) -> None:
-        """A page a worker sent: its facts unpickled when first read (most at their rules' turn),
-        its prose loaded from the store when read, unless the hook reads it now."""
-        path, content, facts, facts_hash, light, prose = sent
+        """A page a worker sent: its facts unpickled when first read (without a hook, most at their
+        rules' turn), its prose loaded from the store when read."""
+        path, content, facts, facts_hash, light, found = sent
         site, store = self.site, self.store
         source = _facts_loader(site, store, path, content) if content else None
         page = Page.with_facts_loader(_light_fields(path, light), _unpickled(facts), source)
@@ -209,10 +211,13 @@ class _Reading:
             site.digests[path] = (content, facts_hash)
             self.known[path] = (content, facts_hash, light)
         self.keep(page)
-        if prose is not None and hook is not None:
-            page.__dict__.update(pickle.loads(prose))  # the prose as parsed, not read back from the store
-            hook.run(page)
-            page.release()  # what only its rules read goes; loaded from the store if read again
+        if found is not None and hook is not None:
+            hook.record(path, found)
+            # This process waits on the others meanwhile: the facts that other pages' rules read
+            # are unpickled now rather than at the page's turn after the parse; the others go
+            # (as once its rules ran), loaded again from the store if ever read.
+            page.load_facts()
+            page.release()
 
     def here(self, items: list[tuple[str, str]]) -> None:
         """Pages looked up, and parsed if need be, in this process (a few, or SUMMARY.md): a page

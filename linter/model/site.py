@@ -78,12 +78,21 @@ class ParseHook(Protocol):
     """Work on each parsed page as soon as it is read, while the other pages are still being
     parsed in other processes: the engine's page rules that need no other page. `start` is told
     the site once its files are listed, before any page is read; `run(page)` each page parsed
-    now (not those reused from the cache), in this process; with a cache, only those parsed in
-    other processes (the page rules run on the others after the reading, as soon)."""
+    now (not those reused from the cache), in this process. With a cache, the processes that parse
+    the pages run `elsewhere()` on each and this one `record`s what it gave; the pages parsed here
+    are left to the engine."""
 
     def start(self, site: Site) -> None: ...
 
     def run(self, page: Page) -> None: ...
+
+    def elsewhere(self) -> Callable[[Page], Any] | None:
+        """The work on one page, to be run by the processes that parse (picklable), or None."""
+        ...
+
+    def record(self, path: str, found: Any) -> None:
+        """What `elsewhere()` gave on the page `path`, in another process."""
+        ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -453,7 +462,6 @@ class _AnchorIndex(Mapping[str, PageAnchors]):
 PARALLEL_THRESHOLD = 150  # below this, starting processes costs more than it saves
 CHUNK = 16
 POOL_SWITCH_INTERVAL = 0.001  # seconds; see `in_processes`
-WORKER_NICENESS = 3  # see `_behind_the_caller`
 
 
 def read_page(root: Path, relative: str, limit: int | None = MAX_PAGE_BYTES) -> Page:
@@ -536,7 +544,7 @@ def in_processes(
         # `meanwhile` keep it busy, it lets go every millisecond rather than every 5, so the
         # processes do not wait on a full pipe.
         sys.setswitchinterval(min(interval, POOL_SWITCH_INTERVAL))
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_behind_the_caller) as pool:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
             chunks = pool.map(function, *zip(*calls, strict=True))  # every call sent: the processes start
             waiting = None
             _told(meanwhile)
@@ -554,16 +562,6 @@ def in_processes(
         return None
     finally:
         sys.setswitchinterval(interval)
-
-
-def _behind_the_caller() -> None:
-    """In each process of the pool: a slightly lower priority than the calling process, whose work
-    on each result (`each`: the page rules) then keeps pace with them; waiting for it at the end
-    would leave the cores idle. The processes take every cycle the caller does not use."""
-    try:
-        os.nice(WORKER_NICENESS)
-    except (AttributeError, OSError):  # no priorities here (Windows), or not allowed
-        pass
 
 
 def _told(callback: Callable[..., None] | None, *args: Any) -> None:
