@@ -30,8 +30,20 @@ All of them must be in candidate_ids(text).
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from linter.model.slug import MAX_LENGTH, candidate_ids, gitbook_id
+from linter.model.slug import (
+    _PREFIX,
+    MAX_LENGTH,
+    _base,
+    _case_preserving_import_id,
+    _fold,
+    _github_import_id,
+    _spell_symbols,
+    candidate_ids,
+    gitbook_id,
+)
 
 _UX = "DES ressources/boite-a-outils-ux/tester-avec-vos-utilisateurs-a-distance.md"
 _BLOC = "DES ressources-design/design-system-etat/le-bloc-marque.md"
@@ -411,3 +423,26 @@ def test_candidates_cover_both_cut_orders() -> None:
 
 def test_candidates_of_empty_text() -> None:
     assert candidate_ids("") == ()
+
+
+def _candidates_folding_each_time(text: str) -> tuple[str, ...]:
+    """`candidate_ids` as first written: every id from the raw text, folding it for each."""
+    legacy = _base(_fold(text), legacy=True)
+    candidates = []
+    for current in dict.fromkeys((_base(_fold(_spell_symbols(text)), legacy=False), _base(_fold(text), legacy=False))):
+        cut = current[:MAX_LENGTH]
+        candidates.append(_PREFIX + cut if cut[:1].isdigit() else cut)
+        if current[:1].isdigit():
+            candidates.append((_PREFIX + current)[:MAX_LENGTH])
+    candidates += [legacy[:MAX_LENGTH], legacy]
+    if legacy[:1].isdigit():
+        candidates += [_PREFIX + legacy[:MAX_LENGTH], (_PREFIX + legacy)[:MAX_LENGTH]]
+    candidates += [_github_import_id(text), _case_preserving_import_id(text)]
+    return tuple(candidate for candidate in dict.fromkeys(candidates) if candidate)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="aAé œ1.&|<$€'’-_#Ad", max_size=40))
+def test_candidates_fold_once_yet_stay_the_same(text: str) -> None:
+    candidate_ids.cache_clear()
+    assert candidate_ids(text) == _candidates_folding_each_time(text)

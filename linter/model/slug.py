@@ -114,9 +114,9 @@ def _base(folded: str, *, legacy: bool) -> str:
     return _AD_WORD.sub("a-d", slug) if "ad" in slug else slug
 
 
-def _current(text: str, *, words: bool = True) -> str:
-    """The current generation before the length cut and the prefix; ``words=False`` skips step 3."""
-    return _base(_fold(_spell_symbols(text) if words else text), legacy=False)
+def _current(text: str) -> str:
+    """The current generation before the length cut and the prefix."""
+    return _base(_fold(_spell_symbols(text)), legacy=False)
 
 
 def _starts_with_digit(slug: str) -> bool:
@@ -159,9 +159,13 @@ def candidate_ids(text: str) -> tuple[str, ...]:
     legacy never cut, legacy with the ``id-`` prefix of the 2024 migration (cut before or after it),
     GitHub-style import, case-preserving import. Empty ids are left out.
     """
-    legacy = _base(_fold(text), legacy=True)
+    folded = _fold(text)  # folded once for the legacy id and the current one without symbol words
+    legacy = _base(folded, legacy=True)
+    without_words = _base(folded, legacy=False)
+    # `_current(text)`; most headings have no symbol to spell, and then it is the same id
+    with_words = without_words if _SYMBOL.search(text) is None else _current(text)
     candidates = []
-    for current in dict.fromkeys((_current(text), _current(text, words=False))):
+    for current in dict.fromkeys((with_words, without_words)):
         cut = current[:MAX_LENGTH]
         candidates.append(_PREFIX + cut if _starts_with_digit(cut) else cut)
         if _starts_with_digit(current):
