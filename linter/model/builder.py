@@ -106,14 +106,14 @@ class PageBuilder:
                 self.list_depth -= 1
 
     def record_tag_line(self, token: Token) -> None:
-        where = self.index.position(token.meta["offset"])
+        line, column = self.index.line_column(token.meta["offset"])
         problem: PairingProblem | None = self.problems.get(id(token))
         other = problem.other if problem is not None else None
         self.page.tag_lines.append(
             TagRef(
                 token.meta["tag"],
-                where.line,
-                where.column,
+                line,
+                column,
                 problem.kind if problem is not None else None,
                 other.info if other is not None else None,
                 (other.map or [0])[0] + 1 if other is not None else None,
@@ -124,7 +124,7 @@ class PageBuilder:
         self.record_tag_line(token)
         tag = token.meta["tag"]
         line0 = (token.map or [0])[0]
-        column = self.index.position(token.meta["offset"]).column
+        column = self.index.line_column(token.meta["offset"])[1]
         if tag.is_end:
             return  # a stray or mismatched end tag: the pairing problems report it
         block = Block(tag.name, tag, line0 + 1, column, token_range=(position, position + 1), depth=len(self.container_stack))
@@ -252,7 +252,7 @@ class PageBuilder:
 
     def record_text_block(self, token: Token, run: _InlineRun, line0: int) -> None:
         parent = self.container_stack[-1] if self.container_stack else None
-        first = self.index.first_char(line0)
+        first_line = line0
         text = run.plain_text().strip()
         bold, struck = run.emphasis()
         if parent is not None and parent.type == "heading_open":
@@ -263,17 +263,16 @@ class PageBuilder:
         elif len(self.container_stack) >= 2 and self.container_stack[-2].type == "list_item_open":
             kind, level = "list-item", self.list_depth
             item = self.container_stack[-2]
-            first = self.index.first_char((item.map or [line0])[0])
+            first_line = (item.map or [line0])[0]
         else:
             kind, level = "paragraph", 0
         self.page.text_blocks.append(
-            TextBlock(kind, text, first.line, first.column, bold, struck, level, self.current_block)
+            TextBlock(kind, text, first_line + 1, self.index.first_column(first_line), bold, struck, level, self.current_block)
         )
 
     def add_heading(self, opener: Token, run: _InlineRun, text: str, struck: bool) -> None:
         line0 = (opener.map or [0])[0]
-        where = self.index.first_char(line0)
-        heading = Heading(int(opener.tag[1]), text, where.line, where.column)
+        heading = Heading(int(opener.tag[1]), text, line0 + 1, self.index.first_column(line0))
         heading.anchor = run.heading_anchor
         heading.struck = struck
         heading.computed_ids = candidate_ids(text) if text else ()
@@ -340,8 +339,8 @@ class _InlineRun:
             self.add_run(text, offset, None)
 
     def add_run(self, text: str, offset: int, link: Link | None) -> None:
-        where = self.builder.index.position(offset)
-        self.page.text_runs.append(TextRun(text, where.line, where.column, link))
+        line, column = self.builder.index.line_column(offset)
+        self.page.text_runs.append(TextRun(text, line, column, link))
 
     def on_text(self, child: Token) -> None:
         self.add_text(child.content, self.cursor.find(child.content))
@@ -431,9 +430,9 @@ class _InlineRun:
         return raw, at
 
     def add_link(self, kind: str, target: str, raw: str, offset: int, label: str, token: Token | None = None) -> Link:
-        where = self.builder.index.position(offset)
+        line, column = self.builder.index.line_column(offset)
         title = str(token.attrs.get("title", "")) if token is not None else ""
-        link = Link(kind, target, raw, where.line, where.column, label, self.builder.current_block, False, title)
+        link = Link(kind, target, raw, line, column, label, self.builder.current_block, False, title)
         self.page.links.append(link)
         return link
 
@@ -456,11 +455,11 @@ class _InlineRun:
         # `<a href="#x" id="x"></a>` in a heading is its anchor; an `<a href>` without id is a link.
         is_anchor = self.is_heading and ANCHOR_TAG.match(content) and any(name == "id" for name, _, _ in attributes)
         for name, value, value_at in attributes:
-            where = self.builder.index.position(offset + value_at)
+            line, column = self.builder.index.line_column(offset + value_at)
             if is_anchor and name in ("id", "href"):
-                self.note_heading_anchor(name, value, where.line, where.column)
+                self.note_heading_anchor(name, value, line, column)
                 continue
-            index = self.builder.add_html_attribute(name, value, where.line, where.column)
+            index = self.builder.add_html_attribute(name, value, line, column)
             if index is not None and name == "href" and ANCHOR_TAG.match(content):
                 self.close_html_link(closed=False)  # `<a>` does not nest: the previous one had no end
                 self.html_link = (index, [])

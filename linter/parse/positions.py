@@ -42,8 +42,13 @@ class LineIndex:
         return len(self.starts)
 
     def position(self, offset: int) -> Position:
+        return Position(*self.line_column(offset))
+
+    def line_column(self, offset: int) -> tuple[int, int]:
+        """`position` as a plain pair, for callers that only copy it into another object: a frozen
+        dataclass costs several times a tuple to make, and the page builder places every run."""
         line = bisect.bisect_right(self.starts, offset) - 1
-        return Position(line + 1, offset - self.starts[line] + 1)
+        return line + 1, offset - self.starts[line] + 1
 
     def line_start(self, line0: int) -> int:
         """Offset of the first character of 0-based line `line0` (end of text past the end)."""
@@ -62,11 +67,15 @@ class LineIndex:
 
     def first_char(self, line0: int) -> Position:
         """Position of the first non-blank character of a 0-based line."""
+        return Position(line0 + 1, self.first_column(line0))
+
+    def first_column(self, line0: int) -> int:
+        """The column of `first_char`."""
         starts, size = self.starts, len(self.text)  # `line_text`, without its two calls: it runs per block
         start = starts[line0] if line0 < len(starts) else size
         end = starts[line0 + 1] - 1 if line0 + 1 < len(starts) else size
         text = self.text[start:end]
-        return Position(line0 + 1, len(text) - len(text.lstrip()) + 1)
+        return len(text) - len(text.lstrip()) + 1
 
 
 LOOSE_HEAD = 16
