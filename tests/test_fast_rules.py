@@ -14,6 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt, rules_inline
+from markdown_it.rules_block import StateBlock
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 
@@ -188,3 +189,22 @@ def test_an_unknown_inline_rule_makes_the_text_rule_stop_where_the_stock_one_doe
     for source in ("a: b", "[x: y](z)", "# Titre : sous-titre"):
         assert_same_parse(source, fast, stock)
         assert any(child.type == "colon" for token in fast.parse(source) for child in token.children or [])
+
+
+def _bang_rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    """A block rule the fast rules do not know: a line starting with `!!!`."""
+    if not state.src.startswith("!!!", state.bMarks[start] + state.tShift[start]):
+        return False
+    if not silent:
+        state.push("bang", "", 0).map = [start, start + 1]
+    state.line = start + 1
+    return True
+
+
+def test_an_unknown_block_rule_is_tried_on_every_line() -> None:
+    fast, stock = make_markdown(), stock_markdown()
+    for md in (fast, stock):
+        md.block.ruler.before("paragraph", "bang", _bang_rule)
+    source = "!!! note\n\n- !!! in a list\n\ntext\n!!! after text\n"
+    assert_same_parse(source, fast, stock)
+    assert sum(token.type == "bang" for token in fast.parse(source)) == 2

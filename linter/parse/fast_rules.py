@@ -22,9 +22,9 @@ from markdown_it.rules_block import StateBlock
 from markdown_it.rules_core import StateCore
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
-from mdit_py_plugins.footnote.index import footnote_inline, footnote_ref
+from mdit_py_plugins.footnote.index import footnote_def, footnote_inline, footnote_ref
 
-from .gitbook_blocks import html_block_cut_at_tag
+from .gitbook_blocks import html_block_cut_at_tag, tag_line_rule
 
 BlockRule = Callable[[StateBlock, int, int, bool], bool]
 InlineRule = Callable[[StateInline, bool], bool]
@@ -83,13 +83,65 @@ def _gated_lheading(rule: BlockRule) -> BlockRule:
     return gated
 
 
-def _install_block_gates(md: MarkdownIt) -> None:
+def _install_block_gates(md: MarkdownIt) -> dict[BlockRule, frozenset[str]]:
+    """Gate the rules of `_BLOCK_STARTS` and the setext heading rule. Returns the first characters
+    of the lines each rule may match, for every rule that has them known (gated or not)."""
     ruler = md.block.ruler
+    starts = dict(_UNGATED_STARTS)
     for rule in list(ruler.__rules__):
         if rule.fn in _BLOCK_STARTS:
-            ruler.at(rule.name, _gated(rule.fn, _BLOCK_STARTS[rule.fn]), {"alt": list(rule.alt)})
+            gated = _gated(rule.fn, _BLOCK_STARTS[rule.fn])
+            starts[gated] = _BLOCK_STARTS[rule.fn]
+            ruler.at(rule.name, gated, {"alt": list(rule.alt)})
         elif rule.fn is rules_block.lheading:
             ruler.at(rule.name, _gated_lheading(rule.fn), {"alt": list(rule.alt)})
+    return starts
+
+
+# Rules that test their first character at once themselves: `{%` for a tag line, `[^` for a
+# footnote definition (after a length test that only fails more).
+_UNGATED_STARTS: dict[BlockRule, frozenset[str]] = {tag_line_rule: frozenset("{"), footnote_def: frozenset("[")}
+
+
+class _BlockChain:
+    """The rules of the main block chain, by the first character of a line: those that may match a
+    line starting with it, in chain order (every rule whose first characters are not known)."""
+
+    def __init__(self, starts: dict[BlockRule, frozenset[str]], dispatch: BlockRule) -> None:
+        self.starts = starts
+        self.dispatch = dispatch
+        self.rules: list[BlockRule] | None = None
+        self.by_char: dict[str, list[BlockRule]] = {}
+        self.anywhere: list[BlockRule] = []
+
+    def candidates(self, rules: list[BlockRule], first: str) -> list[BlockRule]:
+        if rules is not self.rules:  # the active rules changed (`getRules` makes a new list then)
+            self.rules = rules
+            chain = rules[rules.index(self.dispatch) + 1 :]  # the rules after the dispatching one
+            chars = set().union(*(self.starts.get(rule, ()) for rule in chain))
+            self.by_char = {char: [r for r in chain if r not in self.starts or char in self.starts[r]] for char in chars}
+            self.anywhere = [rule for rule in chain if rule not in self.starts]
+        return self.by_char.get(first, self.anywhere)
+
+
+def _install_block_dispatch(md: MarkdownIt, starts: dict[BlockRule, frozenset[str]]) -> None:
+    """A first rule in the main block chain that tries, in chain order, only the rules that may
+    match the line's first character, and answers for the chain. The rules it leaves out return
+    False on that line having changed nothing (see `_BLOCK_STARTS`), so the first rule of the
+    chain to match is the same; when none does (no paragraph rule), the chain runs after it as
+    before, its rules failing again the same way."""
+    ruler = md.block.ruler
+
+    def dispatch(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+        rules = ruler.getRules("")
+        at = state.bMarks[start] + state.tShift[start]
+        for rule in chain.candidates(rules, state.src[at : at + 1]):
+            if rule(state, start, end, silent):
+                return True
+        return False
+
+    chain = _BlockChain(starts, dispatch)
+    ruler.before(ruler.__rules__[0].name, "fast_dispatch", dispatch)
 
 
 # -- inline rules ---------------------------------------------------------------------------------
@@ -172,7 +224,7 @@ class _InlineChain:
 
 def fast_rules_plugin(md: MarkdownIt) -> None:
     """Install the stand-ins on `md` (after every other plugin: they test which rules are active)."""
-    _install_block_gates(md)
+    _install_block_dispatch(md, _install_block_gates(md))
 
     def text(state: StateInline, silent: bool) -> bool:
         """The stock text rule with fewer stops: it reads on through punctuation no active rule can

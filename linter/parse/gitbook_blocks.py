@@ -53,7 +53,7 @@ def gitbook_blocks_plugin(md: MarkdownIt) -> None:
     md.block.ruler.before(
         "table",
         "gitbook_tag",
-        _tag_line_rule,
+        tag_line_rule,
         {"alt": ["paragraph", "reference", "blockquote", "list"]},
     )
     ruler = md.block.ruler
@@ -64,7 +64,7 @@ def gitbook_blocks_plugin(md: MarkdownIt) -> None:
     md.add_render_rule(TAG, _render_tag)
 
 
-def _tag_line_rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+def tag_line_rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     if state.sCount[start] - state.blkIndent >= 4:
         return False  # indented code
     offset = state.bMarks[start] + state.tShift[start]
