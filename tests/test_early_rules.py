@@ -124,3 +124,25 @@ def test_a_rule_that_needs_no_site_runs_once_per_page(tmp_path: Path, monkeypatc
     site = Site.load(write(tmp_path, PAGES), hook=early)
     lint_site(site, Settings(), early=early)
     assert calls == {"GB401": len(PAGES), "GB101": 2 * len(PAGES)}  # GB101 again, once the site is read
+
+
+def test_a_page_the_rules_ran_on_in_a_process_is_sent_back_as_parsed() -> None:
+    import pickle
+
+    from linter.model.site import as_parsed
+
+    page = Page.from_text("suite.md", PAGES["suite.md"])
+    before = pickle.dumps(page)
+    found = as_parsed(page, EarlyPageRules(Settings()).alone)
+    assert found.findings["GB502"]  # the rules ran: they read its emails, its outline, its blocks
+    assert pickle.dumps(page) == before and not page.derived  # and what they derived on it is not sent
+
+
+def test_the_processes_that_parse_run_the_rules_that_need_no_site(tmp_path: Path, in_processes_always: None) -> None:
+    ran_here: list[str] = []
+    early = EarlyPageRules(Settings())
+    real_run = early.run
+    early.run = lambda page: (ran_here.append(page.path), real_run(page))[0]  # type: ignore[method-assign]
+    site = Site.load(write(tmp_path, PAGES), jobs=2, hook=early)
+    assert ran_here == ["SUMMARY.md"] and set(early.found) == set(PAGES)  # the others: in the processes
+    assert lint_site(site, Settings(), early=early) == lint_site(Site.load(tmp_path), Settings())

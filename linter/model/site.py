@@ -265,12 +265,12 @@ class Site:
             self.pages[page.path] = page
             if on_page is not None:
                 on_page(page)
-            if hook is not None:
-                hook.run(page)
 
-        parse_pages(self.root, others, jobs, limit, keep)
+        parse_pages(self.root, others, jobs, limit, keep, hook)
         for name in in_process:
             keep(read_page(self.root, name, limit))
+            if hook is not None:
+                hook.run(self.pages[name])
 
     # -- lookups -----------------------------------------------------------------------------
 
@@ -475,16 +475,39 @@ def read_page(root: Path, relative: str, limit: int | None = MAX_PAGE_BYTES) -> 
     return Page.from_bytes(relative, data)
 
 
-def _read_chunk(root: Path, names: list[str], limit: int | None) -> list[Page]:
-    return [read_page(root, name, limit) for name in names]
+def _read_chunk(root: Path, names: list[str], limit: int | None, work: Callable[[Page], Any] | None) -> list[tuple[Page, Any]]:
+    """In a worker: each page parsed, with what `work` gave on it (None without)."""
+    pages = [read_page(root, name, limit) for name in names]
+    return [(page, as_parsed(page, work)) for page in pages]
+
+
+def as_parsed(page: Page, work: Callable[[Page], Any] | None) -> Any:
+    """`work(page)`, the page then left as parsed: what the work derived and kept on it (cached
+    values, `derived` entries, tokens) goes, so that it is sent or stored as it would be without."""
+    if work is None:
+        return None
+    state, derived = dict(page.__dict__), dict(page.derived)
+    found = work(page)
+    page.__dict__.clear()
+    page.__dict__.update(state)
+    page.derived.clear()
+    page.derived.update(derived)
+    return found
 
 
 def parse_pages(
-    root: Path, names: list[str], jobs: int | None, limit: int | None = MAX_PAGE_BYTES, each: Callable[[Page], None] | None = None
+    root: Path,
+    names: list[str],
+    jobs: int | None,
+    limit: int | None = MAX_PAGE_BYTES,
+    each: Callable[[Page], None] | None = None,
+    hook: ParseHook | None = None,
 ) -> list[Page]:
     """Parse pages, in several processes when the space is large and the machine has cores.
     `each(page)` is called in this process with every page, in order, as soon as it is there: while
-    the other processes parse the pages after it, this one works on it.
+    the other processes parse the pages after it, this one works on it. With a `hook`, the
+    processes run its work on each page they parse (`ParseHook.elsewhere`) and `hook.record` is
+    told what it gave before `each(page)`; a page parsed here is given to `hook.run`.
 
     Parsing is pure Python and CPU-bound, so processes, not threads. Pages come back without
     their token streams (see `Page.__getstate__`), which keeps the transfer cheap.
@@ -492,22 +515,28 @@ def parse_pages(
     workers = jobs if jobs is not None else min(os.cpu_count() or 1, 8)
     told = 0  # pages given to `each`, in order (processes that fail midway leave a first part)
 
-    def tell(page: Page) -> None:
+    def tell(page: Page, found: Any) -> None:
         nonlocal told
         told += 1
+        if hook is not None and found is not None:
+            hook.record(page.path, found)
+        elif hook is not None:
+            hook.run(page)
         if each is not None:
             each(page)
 
     found = None
     if workers > 1 and len(names) >= PARALLEL_THRESHOLD:
+        work = hook.elsewhere() if hook is not None else None
         chunks = [names[start : start + CHUNK] for start in range(0, len(names), CHUNK)]
-        found = in_processes(_read_chunk, [(root, chunk, limit) for chunk in chunks], workers, tell)
+        back = in_processes(_read_chunk, [(root, chunk, limit, work) for chunk in chunks], workers, lambda item: tell(*item))
+        found = None if back is None else [page for page, _ in back]
     if found is None:  # a few pages, or no processes here: each parsed here when its turn comes
         found = []
         for position, name in enumerate(names):
             found.append(read_page(root, name, limit))
             if position >= told:
-                tell(found[-1])
+                tell(found[-1], None)
     return found
 
 
