@@ -155,3 +155,25 @@ def test_text_caret_counts_a_grapheme_cluster_as_the_two_cells_it_takes(cluster:
     finding = Finding("docs/a.md", 3, len(cluster) + 2, "GB021", "unclosed-block", "error", "m")
     lines = format_text([finding], context).splitlines()
     assert lines[2].split("| ", 1)[1] == " " * 3 + "^"
+
+
+def test_a_finding_is_written_with_its_keys_in_order() -> None:
+    from linter.finding import Edit
+
+    edit = Edit(3, 5, "a", "b")
+    full = Finding("p.md", 3, 5, "GB101", "link-target-missing", "error", "m", "f", target="t", edit=edit, subject="s", end=(3, 9))
+    assert list(full.to_dict().items()) == [
+        ("path", "p.md"),
+        ("line", 3),
+        ("column", 5),
+        ("severity", "error"),
+        ("message", "m"),
+        ("fix", "f"),
+        ("rule", "GB101"),
+        ("name", "link-target-missing"),
+        ("end_line", 3),
+        ("end_column", 9),
+        ("edits", [edit.to_dict()]),
+    ]
+    bare = Finding("p.md", 1, 1, "GB001", "unreadable-file", "warning", "m")
+    assert list(bare.to_dict()) == ["path", "line", "column", "severity", "message", "rule", "name"]
