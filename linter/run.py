@@ -271,8 +271,11 @@ def lint_paths(
 
 def _add_shown(result: RunResult, seen: set[Finding], site: Site, found: list[Finding], here: Path | None) -> None:
     """The space's findings, their paths as the user would type them, each once in the run."""
+    paths: dict[str, str] = {}  # each path worked out once: a page often has several findings
     for finding in found:
-        shown = finding.with_path(display_path(site, finding.path, here))
+        if finding.path not in paths:
+            paths[finding.path] = display_path(site, finding.path, here)
+        shown = finding.with_path(paths[finding.path])
         if shown not in seen:
             seen.add(shown)
             result.findings.append(shown)
