@@ -324,3 +324,15 @@ def test_dump_does_not_read_a_page_linked_out_of_the_space(tmp_path: Path) -> No
     assert result.exit_code == 2 and "leads outside the space" in result.output
     assert SECRET not in result.output
     assert '"path": "README.md"' in run_cli(["dump", str(space / "README.md")], cwd=tmp_path).output
+
+
+def test_a_finding_is_made_printable_field_by_field() -> None:
+    from linter.finding import Finding
+    from linter.report.escape import printable_finding
+
+    clean = Finding("a.md", 1, 1, "GB101", "link-target-missing", "error", "missing `b.md`", "write `c.md`")
+    assert printable_finding(clean) is clean
+    hostile = Finding("a\x1b.md", 1, 1, "GB101", "link-target-missing", "error", "missing `b\u202e.md`", None)
+    shown = printable_finding(hostile)
+    assert (shown.path, shown.message, shown.fix) == ("a\\x1b.md", "missing `b\\u202e.md`", None)
+    assert (shown.line, shown.rule_id, shown.severity) == (1, "GB101", "error")
