@@ -6,7 +6,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from linter.model.builder import _read_destination
+from linter.model.builder import _read_destination, _unescape
 from linter.model.page import Page
 from linter.parse.positions import LineIndex
 
@@ -64,3 +64,18 @@ def test_first_char_is_the_first_non_blank_of_the_line(text: str, line0: int) ->
 def test_a_text_block_is_bold_or_struck_when_all_its_visible_text_is(source: str, bold: bool, struck: bool) -> None:
     (block,) = Page.from_text("page.md", source + "\n").text_blocks
     assert (block.bold, block.struck) == (bold, struck)
+
+
+@pytest.mark.parametrize(
+    ("raw", "target"),
+    [
+        ("a\\_b.pdf", "a_b.pdf"),  # legacy exports escaped Markdown in destinations
+        ("<mon\\ fichier (1).pdf>", "mon\\ fichier (1).pdf"),  # a space is no punctuation: kept escaped
+        ("<a\\(b>", "a(b"),
+        ("x&amp;y", "x&y"),
+        ("a\\)b\\\\c", "a)b\\c"),
+        ("plain/path.md#part", "plain/path.md#part"),
+    ],
+)
+def test_a_destination_is_unescaped_as_commonmark_reads_it(raw: str, target: str) -> None:
+    assert _unescape(raw) == target

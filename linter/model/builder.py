@@ -513,11 +513,16 @@ _HANDLERS: dict[str, Callable[[_InlineRun, Token], None]] = {
 }
 
 
+# A backslash escape of ASCII punctuation, which CommonMark reads as the character itself.
+_BACKSLASH_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+
+
 def _unescape(raw: str) -> str:
     """The destination as CommonMark reads it: `<…>` removed, backslash escapes resolved."""
     if raw.startswith("<") and raw.endswith(">"):
         raw = raw[1:-1]
-    raw = re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", raw)
+    if "\\" in raw:  # most destinations escape nothing: no substitution to run
+        raw = _BACKSLASH_ESCAPE.sub(r"\1", raw)
     return html.unescape(raw)
 
 
