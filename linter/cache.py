@@ -183,6 +183,11 @@ class PageStore:
         # content hashes of files known unchanged by their status, by absolute path (see `snapshot`)
         self.known: dict[str, str] = {}
 
+    def __getstate__(self) -> dict[str, object]:
+        """Sent to the processes that parse without `known`, which only this process reads: a
+        space's every page path and hash, pickled again with each chunk of pages sent."""
+        return {**self.__dict__, "known": {}}
+
     def _file(self, kind: str, path: str, content: str) -> tuple[Path, tuple[str, ...]]:
         key = digest(kind, self.fingerprint, path, content)
         return self.folder / key[:2] / f"{key}.pickle", (kind, self.fingerprint, path, content)

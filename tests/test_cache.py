@@ -121,3 +121,15 @@ def test_an_entry_that_cannot_be_written_is_no_error(tmp_path: Path) -> None:
     (tmp_path / "pages").write_text("a file where a folder should be", encoding="utf-8")
     write_entry(tmp_path / "pages" / "ab" / "abcdef.pickle", ("page",), 1)
     assert read_entry(tmp_path / "pages" / "ab" / "abcdef.pickle", ("page",)) is None
+
+
+def test_a_page_store_is_sent_to_other_processes_without_the_hashes_only_this_one_reads(tmp_path: Path) -> None:
+    import pickle
+
+    from linter.cache import PageStore
+
+    store = PageStore(tmp_path)
+    store.known = {str(tmp_path / f"page-{number}.md"): "0" * 32 for number in range(1000)}
+    sent = pickle.loads(pickle.dumps(store))
+    assert sent.known == {} and sent.folder == store.folder and sent.fingerprint == store.fingerprint
+    assert len(store.known) == 1000  # this process keeps them
