@@ -176,6 +176,18 @@ def test_gitignore_negation_in_a_nested_file(tmp_path: Path) -> None:
     assert not check("sub/keep.tmp.md") and not check("a.md")
 
 
+def test_gitignore_files_at_every_depth_apply_from_their_own_folder(tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".gitignore").write_text("*.tmp.md\n/top.md\n", encoding="utf-8")
+    (tmp_path / "a" / "b" / "c").mkdir(parents=True)
+    (tmp_path / "a" / ".gitignore").write_text("!keep.tmp.md\n/b/top.md\n", encoding="utf-8")
+    (tmp_path / "a" / "b" / "c" / ".gitignore").write_text("drop/\n*.md\n!keep.tmp.md\n", encoding="utf-8")
+    check = PathFilter(tmp_path, Settings())
+    ignored = ["top.md", "x.tmp.md", "a/b/top.md", "a/b/x.tmp.md", "a/b/c/drop/", "a/b/c/page.md", "a/b/c/d/page.md"]
+    kept = ["a/top.md", "a/keep.tmp.md", "a/b/keep.tmp.md", "a/b/c/keep.tmp.md", "a/b/c/d/keep.tmp.md", "a/b/page.md", "a/b/c/page.png"]
+    assert [path for path in ignored + kept if check(path)] == ignored
+
+
 def test_a_space_named_explicitly_is_linted_even_inside_an_ignored_folder(tmp_path: Path) -> None:
     (tmp_path / ".git").mkdir()
     (tmp_path / ".gitignore").write_text("out/\n*.tmp.md\n", encoding="utf-8")

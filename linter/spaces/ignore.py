@@ -30,7 +30,7 @@ class PathFilter:
         self.exclude = gitignore_spec(settings.exclude) if settings.exclude else None
         self.gitignore = settings.respect_gitignore
         self.outer = self._outer_specs() if self.gitignore else []
-        self._folders: dict[str, pathspec.GitIgnoreSpec | None] = {}  # by root-relative folder
+        self._chains: dict[str, list[tuple[int, pathspec.GitIgnoreSpec]]] = {}  # by root-relative folder
 
     @classmethod
     def factory(cls, settings: Settings) -> _FilterFactory:
@@ -60,15 +60,22 @@ class PathFilter:
         verdict: bool | None = None
         for prefix, spec in self.outer:
             verdict = _decide(spec, prefix + relative, verdict)
-        parts = relative.rstrip("/").split("/")
-        for depth in range(len(parts)):
-            folder = "/".join(parts[:depth])
-            if folder not in self._folders:  # once per folder: a Path per file and depth costs
-                self._folders[folder] = _folder_spec(self.root / folder)
-            spec = self._folders[folder]
-            if spec is not None:
-                verdict = _decide(spec, relative[len(folder) + 1 :] if folder else relative, verdict)
+        for start, spec in self._specs_above(relative.rstrip("/").rpartition("/")[0]):
+            verdict = _decide(spec, relative[start:], verdict)
         return bool(verdict)
+
+    def _specs_above(self, folder: str) -> list[tuple[int, pathspec.GitIgnoreSpec]]:
+        """The `.gitignore` files of the root-relative `folder` and of the folders above it up to
+        the root, outermost first, each with where a path under `folder` starts from its own
+        folder. Once per folder, not per file and depth: most folders have none."""
+        found = self._chains.get(folder)
+        if found is None:
+            found = self._specs_above(folder.rpartition("/")[0]) if folder else []
+            spec = _folder_spec(self.root / folder)
+            if spec is not None:
+                found = [*found, (len(folder) + 1 if folder else 0, spec)]
+            self._chains[folder] = found
+        return found
 
 
 def _without_patterns_excluding(spec: pathspec.GitIgnoreSpec, root_prefix: str) -> pathspec.GitIgnoreSpec:
