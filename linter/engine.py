@@ -222,8 +222,10 @@ class EarlyPageRules:
         self.prepare = prepare
         self.found: dict[str, PageFindings] = {}
         self.alone = PageRulesAlone(settings)
+        self.site: Site | None = None  # once told (`start`)
 
     def start(self, site: Site) -> None:
+        self.site = site
         settings = self.prepare(self.settings, site) if self.prepare is not None else self.settings
         self.settings = copy.deepcopy(settings)  # as they are now, whatever is added to them later
         self.alone = PageRulesAlone(self.settings)
@@ -244,6 +246,17 @@ class EarlyPageRules:
     def record(self, path: str, found: PageFindings) -> None:
         """What `elsewhere()` found on the page `path`, in another process."""
         self.found[path] = found
+
+    def idle(self) -> None:
+        """The site rules' work that needs no page (`Rule.prepare`), while the pages are parsed."""
+        if self.site is None:
+            return
+        for rule in enabled_rules(self.settings):
+            if rule.scope == "site" and rule.prepare is not None:
+                try:
+                    rule.prepare(self.site)
+                except Exception:  # noqa: BLE001 - a bug of the rule's: said when it runs
+                    continue
 
 
 def enabled_rules(settings: Settings) -> list[Rule]:

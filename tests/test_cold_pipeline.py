@@ -113,6 +113,27 @@ def test_settings_that_cannot_be_sent_leave_the_rules_to_the_engine(space: Path,
     assert lint_site(site, Settings(cache_dir=tmp_path / "cache"), early=early) == expected
 
 
+def largest_pages() -> list[str]:
+    """The pages sent to the processes, in the order they are sent: the largest first."""
+    sizes = {name: len(text.encode()) for name, text in PAGES.items() if name != "SUMMARY.md"}
+    return sorted(sizes, key=lambda name: -sizes[name])
+
+
+def test_the_largest_pages_are_sent_first_and_the_nav_tree_is_built_meanwhile(
+    space: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sent = in_this_process(monkeypatch)
+    built: list[int] = []
+    real = page_cache.summary_of
+    monkeypatch.setattr(page_cache, "summary_of", lambda *args: (built.append(len(sent)), real(*args))[1])
+    early = EarlyPageRules(Settings())
+    monkeypatch.setattr(early, "idle", lambda: built.append(len(sent)))
+    site = Site.load(space, jobs=2, cache=PageStore(tmp_path / "cache"), hook=early)
+    assert sent == largest_pages()
+    assert built == [0, 0] and site.summary is not None  # built once, and the site rules prepared, before a page came back
+    assert list(site.pages) == sorted(PAGES)  # kept in their order
+
+
 def test_processes_that_fail_midway_leave_the_rest_to_this_process(
     space: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -120,7 +141,7 @@ def test_processes_that_fail_midway_leave_the_rest_to_this_process(
     sent = in_this_process(monkeypatch, fail_after=1)
     early = EarlyPageRules(Settings())
     site = Site.load(space, jobs=2, cache=PageStore(tmp_path / "cache"), hook=early)
-    assert sent == ["README.md", "autre.md"] and set(early.found) == set(sent)  # the first call, then none
+    assert sent == largest_pages()[:2] and set(early.found) == set(sent)  # the first call, then none
     assert list(site.pages) == sorted(PAGES) and site.summary is not None
     assert lint_site(site, Settings(cache_dir=tmp_path / "cache"), early=early) == expected
 

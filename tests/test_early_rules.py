@@ -92,20 +92,28 @@ def test_settings_are_prepared_for_the_site_once_its_root_is_known(tmp_path: Pat
     assert early.settings.github_repository == "exemple/docs"
 
 
-def test_each_page_is_given_once_in_order_even_when_the_processes_fail_midway(
+def test_each_page_is_given_once_even_when_the_processes_fail_midway(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, in_processes_always: None
 ) -> None:
     names = [f"page-{number}.md" for number in range(6)]
-    write(tmp_path, {name: f"# {name}\n" for name in names})
+    write(tmp_path, {name: f"# {name}\n" + "text\n" * number for number, name in enumerate(names)})
+    sent: list[str] = []
+    called: list[str] = []
 
-    def fails_after_two(function: Callable[..., list[Page]], calls: list[tuple[Any, ...]], workers: int, each: Callable[[Page], None]) -> None:
-        for page in function(*calls[0]):  # the first chunk came back, then the pool broke
-            each(page)
+    def fails_after_two(
+        function: Callable[..., list[Page]], calls: list[tuple[Any, ...]], workers: int, each: Callable[[Page], None], **options: Any
+    ) -> None:
+        options["meanwhile"]()
+        sent.extend(name for call in calls for name in call[1])
+        for item in function(*calls[0]):  # the first chunk came back, then the pool broke
+            each(item)
 
     monkeypatch.setattr(site_module, "in_processes", fails_after_two)
     given: list[Page] = []
-    pages = parse_pages(tmp_path, names, 2, each=given.append)
-    assert [page.path for page in given] == names == [page.path for page in pages]
+    pages = parse_pages(tmp_path, names, 2, each=given.append, meanwhile=lambda: called.append("meanwhile"))
+    assert sent == names[::-1]  # the largest pages go first
+    assert [page.path for page in given] == names[::-1][:2] + names[:4]  # the first chunk, then the others here
+    assert [page.path for page in pages] == names and called == ["meanwhile"]
 
 
 def test_a_rule_that_needs_no_site_runs_once_per_page(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -146,3 +154,31 @@ def test_the_processes_that_parse_run_the_rules_that_need_no_site(tmp_path: Path
     site = Site.load(write(tmp_path, PAGES), jobs=2, hook=early)
     assert ran_here == ["SUMMARY.md"] and set(early.found) == set(PAGES)  # the others: in the processes
     assert lint_site(site, Settings(), early=early) == lint_site(Site.load(tmp_path), Settings())
+
+
+def test_the_enabled_site_rules_prepare_while_the_pages_are_parsed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    prepared: list[tuple[str, int]] = []
+
+    def preparing(rule: Rule) -> Rule:
+        return replace(rule, prepare=lambda site: prepared.append((rule.id, len(site.pages))))
+
+    rules = tuple(preparing(rule) if rule.id in ("GB420", "GB421") else rule for rule in all_rules())
+    monkeypatch.setattr(engine, "all_rules", lambda: rules)
+    names = [f"page-{number}.md" for number in range(4)]
+    folder = write(tmp_path, {**{name: f"# {name}\n" for name in names}, "SUMMARY.md": "# Table\n"})
+    Site.load(folder, hook=EarlyPageRules(Settings(ignore=("GB421",))))
+    # once, the ignored rule left out; without processes, after the pages
+    assert prepared == [("GB420", len(names) + 1)]
+
+
+def test_a_gitbook_yaml_not_proved_valid_has_its_validator_made_beforehand(tmp_path: Path) -> None:
+    from linter.rules._schema import prepare_gitbook_yaml
+    from linter.validation.schemas import shipped_validator
+
+    shipped_validator.cache_clear()
+    valid = write(tmp_path / "valid", {".gitbook.yaml": "root: ./\n", "README.md": "# A\n"})
+    prepare_gitbook_yaml(Site.load(valid))
+    assert shipped_validator.cache_info().currsize == 0  # proved valid: jsonschema spared
+    wrong = write(tmp_path / "wrong", {".gitbook.yaml": "structure:\n  summary: 3\n", "README.md": "# A\n"})
+    prepare_gitbook_yaml(Site.load(wrong))
+    assert shipped_validator.cache_info().currsize == 1

@@ -33,7 +33,7 @@ from ..cache import PageStore, digest
 from ..guard import Refused
 from . import site as site_module
 from .page import LIGHT_FIELDS, PROSE_FIELDS, Page
-from .site import CHUNK, PARALLEL_THRESHOLD, in_processes, read_page
+from .site import CHUNK, PARALLEL_THRESHOLD, in_processes, largest_first, read_page
 from .summary import Summary, read_summary
 
 if TYPE_CHECKING:
@@ -151,11 +151,11 @@ def read_pages(
             others.append((name, content))
     workers = jobs if jobs is not None else min(os.cpu_count() or 1, 8)
     if workers > 1 and len(others) >= PARALLEL_THRESHOLD:
-        # Workers read, hash, look up and parse the pages; SUMMARY.md is parsed here meanwhile, as
-        # without a cache: its nav tree is built from its tokens, which a page parsed in a worker
-        # leaves behind (and would have to parse again).
+        # Workers read, hash, look up and parse the pages; SUMMARY.md is parsed here meanwhile, and
+        # its nav tree built, as without a cache: it is built from its tokens, which a page parsed
+        # in a worker leaves behind (and would have to parse again).
         here = [item for item in others if item[0] == site.summary_path]
-        sent = [item for item in others if item[0] != site.summary_path]
+        sent = largest_first(site.root, [item for item in others if item[0] != site.summary_path])
         chunks = [sent[start : start + CHUNK] for start in range(0, len(sent), CHUNK)]
         work = hook.elsewhere() if hook is not None else None
         calls = [(site.root, chunk, site.max_page_bytes, store, work) for chunk in chunks]
@@ -164,7 +164,7 @@ def read_pages(
             calls,
             workers,
             lambda item: reading.take(item, hook),
-            meanwhile=lambda: reading.here(here),
+            meanwhile=lambda: _meanwhile(site, reading, here, hook),
             collect=False,
         )
         if told is None:  # no processes here (or they failed midway): the rest, in this process
@@ -178,6 +178,15 @@ def read_pages(
     if known != index:
         store.put_object("index", root, "", known)
     return {name: pages[name] for name in names}
+
+
+def _meanwhile(site: Site, reading: _Reading, here: list[tuple[str, str]], hook: ParseHook | None) -> None:
+    """This process's work while the others parse: SUMMARY.md read and its nav tree built, and
+    the hook's work that needs no page."""
+    reading.here(here)
+    site.summarize(reading.store, reading.pages.get(site.summary_path))
+    if hook is not None:
+        hook.idle()
 
 
 class _Reading:

@@ -17,7 +17,7 @@ import sys
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any, Callable, Iterator, Mapping, Protocol
+from typing import Any, Callable, Iterator, Mapping, Protocol, TypeVar
 from urllib.parse import unquote
 
 from ..guard import MAX_PAGE_BYTES, Refused, classify_entry, read_inside
@@ -94,6 +94,11 @@ class ParseHook(Protocol):
         """What `elsewhere()` gave on the page `path`, in another process."""
         ...
 
+    def idle(self) -> None:
+        """Work that needs no page, done once while other processes parse the pages (this
+        one would wait on them)."""
+        ...
+
 
 @dataclass(frozen=True, slots=True)
 class PageAnchors:
@@ -167,16 +172,23 @@ class Site:
         if hook is not None:
             hook.start(site)
         site._read_pages(jobs, cache, on_page, hook)
-        summary_page = site.pages.get(site.summary_path)
-        if summary_page is not None and cache is not None:
+        site.summarize(cache)
+        return site
+
+    def summarize(self, cache: Any = None, summary_page: Page | None = None) -> None:
+        """SUMMARY.md's nav tree, once its page is read (`summary_page`, by default the site's),
+        from the `cache` (a `PageStore`) when it holds it, unless it is built already: the
+        reading builds it while other processes parse the pages."""
+        summary_page = summary_page or self.pages.get(self.summary_path)
+        if summary_page is None or self.summary is not None:
+            return
+        if cache is not None:
             from .page_cache import summary_of
 
-            site.summary = summary_of(site, summary_page, cache)
-        elif summary_page is not None:
-            site.summary = read_summary(summary_page)
-        if summary_page is not None:  # its nav tree is built: its tokens (megabytes for a large SUMMARY.md) go
-            summary_page._tokens = None
-        return site
+            self.summary = summary_of(self, summary_page, cache)
+        else:
+            self.summary = read_summary(summary_page)
+        summary_page._tokens = None  # its nav tree is built: its tokens (megabytes for a large SUMMARY.md) go
 
     def _apply_config(self) -> None:
         data = self.config.mapping if self.config else {}
@@ -255,8 +267,9 @@ class Site:
 
             self.pages.update(read_pages(self, names, jobs, cache, on_page, hook))
             return
-        # SUMMARY.md is read here, in this process: its nav tree is built from its tokens, which
-        # a page parsed in a worker process leaves behind (and would have to parse again).
+        # SUMMARY.md is read here, in this process, while the other processes parse the pages
+        # (after them without processes): its nav tree is built from its tokens, which a page
+        # parsed in a worker process leaves behind (and would have to parse again).
         in_process = [name for name in names if name == self.summary_path]
         others = [name for name in names if name != self.summary_path]
         limit = self.max_page_bytes
@@ -266,11 +279,20 @@ class Site:
             if on_page is not None:
                 on_page(page)
 
-        parse_pages(self.root, others, jobs, limit, keep, hook)
-        for name in in_process:
-            keep(read_page(self.root, name, limit))
+        def summary() -> None:
+            for name in in_process:
+                keep(read_page(self.root, name, limit))
+                if hook is not None:
+                    hook.run(self.pages[name])
+            self.summarize()
             if hook is not None:
-                hook.run(self.pages[name])
+                hook.idle()
+
+        parse_pages(self.root, others, jobs, limit, keep, hook, meanwhile=summary)
+        # The pages in their order (the processes send the largest first), SUMMARY.md last.
+        ordered = {name: self.pages[name] for name in (*others, *in_process)}
+        self.pages.clear()
+        self.pages.update(ordered)
 
     # -- lookups -----------------------------------------------------------------------------
 
@@ -462,6 +484,23 @@ class _AnchorIndex(Mapping[str, PageAnchors]):
 PARALLEL_THRESHOLD = 150  # below this, starting processes costs more than it saves
 CHUNK = 16
 POOL_SWITCH_INTERVAL = 0.001  # seconds; see `in_processes`
+Item = TypeVar("Item", str, tuple[str, str])
+
+
+def largest_first(root: Path, items: list[Item]) -> list[Item]:
+    """The pages (names, or tuples that start with one) the largest first, as they are sent to
+    the processes that parse: a chunk of large pages taken last kept one process busy while the
+    other sat idle at the end; small pages last even out the tail. (The order the pages are kept
+    in is their own again once they are back.)"""
+
+    def size(item: Item) -> int:
+        name = item if isinstance(item, str) else item[0]
+        try:
+            return os.stat(os.path.join(root, name)).st_size
+        except OSError:  # unreadable: it is said so wherever it goes
+            return 0
+
+    return sorted(items, key=size, reverse=True)
 
 
 def read_page(root: Path, relative: str, limit: int | None = MAX_PAGE_BYTES) -> Page:
@@ -502,22 +541,25 @@ def parse_pages(
     limit: int | None = MAX_PAGE_BYTES,
     each: Callable[[Page], None] | None = None,
     hook: ParseHook | None = None,
+    *,
+    meanwhile: Callable[[], None] | None = None,
 ) -> list[Page]:
     """Parse pages, in several processes when the space is large and the machine has cores.
-    `each(page)` is called in this process with every page, in order, as soon as it is there: while
-    the other processes parse the pages after it, this one works on it. With a `hook`, the
-    processes run its work on each page they parse (`ParseHook.elsewhere`) and `hook.record` is
-    told what it gave before `each(page)`; a page parsed here is given to `hook.run`.
+    `each(page)` is called in this process with every page once, as soon as it is there (the
+    processes take the largest pages first, see `largest_first`): while the other processes parse
+    the pages after it, this one works on it. With a `hook`, the processes run its work on each
+    page they parse (`ParseHook.elsewhere`) and `hook.record` is told what it gave before
+    `each(page)`; a page parsed here is given to `hook.run`. The pages come back in `names` order.
+    `meanwhile()` is called once, in this process: while the processes parse, or after the pages.
 
     Parsing is pure Python and CPU-bound, so processes, not threads. Pages come back without
     their token streams (see `Page.__getstate__`), which keeps the transfer cheap.
     """
     workers = jobs if jobs is not None else min(os.cpu_count() or 1, 8)
-    told = 0  # pages given to `each`, in order (processes that fail midway leave a first part)
+    told: dict[str, Page] = {}  # the pages given to `each` (processes that fail midway leave some)
 
     def tell(page: Page, found: Any) -> None:
-        nonlocal told
-        told += 1
+        told[page.path] = page
         if hook is not None and found is not None:
             hook.record(page.path, found)
         elif hook is not None:
@@ -525,19 +567,19 @@ def parse_pages(
         if each is not None:
             each(page)
 
-    found = None
     if workers > 1 and len(names) >= PARALLEL_THRESHOLD:
         work = hook.elsewhere() if hook is not None else None
-        chunks = [names[start : start + CHUNK] for start in range(0, len(names), CHUNK)]
-        back = in_processes(_read_chunk, [(root, chunk, limit, work) for chunk in chunks], workers, lambda item: tell(*item))
-        found = None if back is None else [page for page, _ in back]
-    if found is None:  # a few pages, or no processes here: each parsed here when its turn comes
-        found = []
-        for position, name in enumerate(names):
-            found.append(read_page(root, name, limit))
-            if position >= told:
-                tell(found[-1], None)
-    return found
+        sent = largest_first(root, names)
+        chunks = [sent[start : start + CHUNK] for start in range(0, len(sent), CHUNK)]
+        calls = [(root, chunk, limit, work) for chunk in chunks]
+        in_processes(_read_chunk, calls, workers, lambda item: tell(*item), meanwhile=meanwhile, collect=False)
+        meanwhile = None  # called, whether the processes started or not
+    for name in names:  # a few pages, or no processes here: each parsed here when its turn comes
+        if name not in told:
+            tell(read_page(root, name, limit), None)
+    if meanwhile is not None:
+        meanwhile()
+    return [told[name] for name in names]
 
 
 class _Stopped(Exception):

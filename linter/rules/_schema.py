@@ -193,6 +193,18 @@ def gitbook_yaml_problems(config: FrontMatter, lang: str) -> list[SchemaProblem]
     return shipped_problems(json_value(config.data), lang, where, GITBOOK_YAML)
 
 
+def prepare_gitbook_yaml(site: Site) -> None:
+    """GB420's and GB421's work before the pages are read: when `.gitbook.yaml` is not proved
+    valid, jsonschema is imported and its validator made now (both kept for the run), while
+    other processes parse the pages, rather than after them."""
+    config = site.config
+    if config is None or config.problem is not None or not isinstance(config.data, dict):
+        return
+    if not surely_valid(json_value(config.data), GITBOOK_YAML):
+        shipped_validator(GITBOOK_YAML)
+        import jsonschema.exceptions  # noqa: F401 - what `problems` imports, imported now
+
+
 def site_config_problems(config: FrontMatter, file: str, lang: str) -> list[SchemaProblem]:
     """The site configuration (`gitbook-docs.yaml`, `docs.yaml`) against site-config.schema.json."""
     if config.problem is not None or not isinstance(config.data, dict):

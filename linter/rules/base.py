@@ -128,6 +128,10 @@ class Rule:
     check: Callable[..., Iterator[Finding]]
     enabled_by_default: bool = True
     fixable: bool = False  # some of its findings carry an `Edit` that `--fix` applies
+    # A site rule's work that needs no page (`PREPARE(site)`), done while other processes parse
+    # the pages, when this one would wait on them: it fills caches of pure functions, never the
+    # rule's answer (a validator made, a module imported).
+    prepare: Callable[[Any], None] | None = None
 
     @classmethod
     def from_module(cls, module: ModuleType) -> Rule:
@@ -145,6 +149,7 @@ class Rule:
             check=module.check,
             enabled_by_default=getattr(module, "ENABLED", True),
             fixable=getattr(module, "FIXABLE", False),
+            prepare=getattr(module, "PREPARE", None),
         )
         rule.validate()
         return rule

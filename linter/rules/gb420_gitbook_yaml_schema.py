@@ -35,7 +35,7 @@ from typing import Iterator
 from ..finding import Finding
 from ..model.site import Site
 from ..validation.messages import SCHEMA_MESSAGES
-from ._schema import site_gitbook_yaml_problems
+from ._schema import prepare_gitbook_yaml, site_gitbook_yaml_problems
 from .base import Context
 
 ID = "GB420"
@@ -43,6 +43,7 @@ NAME = "gitbook-yaml-schema"
 TAGS = ("config", "schema")
 SEVERITY = "error"
 SCOPE = "site"
+PREPARE = prepare_gitbook_yaml
 MESSAGES = dict(SCHEMA_MESSAGES)
 DOC_FR = """`.gitbook.yaml` est illisible, ou a une valeur de la mauvaise forme.
 

@@ -29,7 +29,7 @@ from typing import Iterator
 from ..finding import Finding
 from ..model.site import Site
 from ..validation.messages import SCHEMA_MESSAGES
-from ._schema import site_gitbook_yaml_problems
+from ._schema import prepare_gitbook_yaml, site_gitbook_yaml_problems
 from .base import Context
 
 ID = "GB421"
@@ -37,6 +37,7 @@ NAME = "gitbook-yaml-unknown-key"
 TAGS = ("config", "schema")
 SEVERITY = "warning"
 SCOPE = "site"
+PREPARE = prepare_gitbook_yaml
 MESSAGES = {key: SCHEMA_MESSAGES[key] for key in ("unknown-key", "unknown-key-close", "custom")}
 DOC_FR = """Une clé de `.gitbook.yaml` que GitBook ne connaît pas, souvent une faute de frappe (`strucure`).
 
