@@ -14,11 +14,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt, rules_inline
+from markdown_it.common.normalize_url import normalizeLink as stock_normalize_link
 from markdown_it.rules_block import StateBlock
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 
 from linter.parse import make_markdown, make_plain_markdown
+from linter.parse.fast_rules import FastMarkdownIt, normalize_link
 from linter.parse.gitbook_blocks import gitbook_blocks_plugin
 
 FAST = make_markdown()
@@ -130,13 +132,84 @@ def test_every_commonmark_example_parses_the_same() -> None:
 # Pieces that start, end or almost make every construct the rules read: the text generated from
 # them reaches the fast rules' gates from both sides.
 _PIECES = [
-    "word", "mot ", " ", "  ", "\t", "\n", "\n\n", "  \n", "    ", ":", "-", "#", "=", "%", "@", "+", "$", "{", "}",
-    "[", "]", "(", ")", "![", "[^1]", "[^1]: note", "^[inline]", "*", "**", "_", "__", "~", "~~", "`", "```",
-    "~~~", "<", ">", "> ", "- ", "* ", "+ ", "1. ", "2) ", "# ", "###### ", "===", "---", "***", "___", "|",
-    "| a | b |\n|---|:-:|\n| c | d |", "[ref]: /url \"title\"", "[ref]", "[a](b)", "[a](<b c> 'd')",
-    "<http://a.b/c>", "<x@y.fr>", "<a href=\"x\">", "</a>", "<div>", "</div>", "<!-- c -->", "<pre>",
-    "&amp;", "&#58;", "&nbsp;", "\\", "\\*", "{% hint style=\"info\" %}", "{% endhint %}", "{% tabs %}",
-    "{% tab title=\"A\" %}", "{% endtab %}", "{% endtabs %}", "é", "—", "\u00a0",
+    "word",
+    "mot ",
+    " ",
+    "  ",
+    "\t",
+    "\n",
+    "\n\n",
+    "  \n",
+    "    ",
+    ":",
+    "-",
+    "#",
+    "=",
+    "%",
+    "@",
+    "+",
+    "$",
+    "{",
+    "}",
+    "[",
+    "]",
+    "(",
+    ")",
+    "![",
+    "[^1]",
+    "[^1]: note",
+    "^[inline]",
+    "*",
+    "**",
+    "_",
+    "__",
+    "~",
+    "~~",
+    "`",
+    "```",
+    "~~~",
+    "<",
+    ">",
+    "> ",
+    "- ",
+    "* ",
+    "+ ",
+    "1. ",
+    "2) ",
+    "# ",
+    "###### ",
+    "===",
+    "---",
+    "***",
+    "___",
+    "|",
+    "| a | b |\n|---|:-:|\n| c | d |",
+    '[ref]: /url "title"',
+    "[ref]",
+    "[a](b)",
+    "[a](<b c> 'd')",
+    "<http://a.b/c>",
+    "<x@y.fr>",
+    '<a href="x">',
+    "</a>",
+    "<div>",
+    "</div>",
+    "<!-- c -->",
+    "<pre>",
+    "&amp;",
+    "&#58;",
+    "&nbsp;",
+    "\\",
+    "\\*",
+    '{% hint style="info" %}',
+    "{% endhint %}",
+    "{% tabs %}",
+    '{% tab title="A" %}',
+    "{% endtab %}",
+    "{% endtabs %}",
+    "é",
+    "—",
+    "\u00a0",
 ]
 
 
@@ -208,3 +281,51 @@ def test_an_unknown_block_rule_is_tried_on_every_line() -> None:
     source = "!!! note\n\n- !!! in a list\n\ntext\n!!! after text\n"
     assert_same_parse(source, fast, stock)
     assert sum(token.type == "bang" for token in fast.parse(source)) == 2
+
+
+# -- link normalisation ---------------------------------------------------------------------------
+
+_URL_HEADS = ["", "http://", "https://", "HTTP://", "//", "mailto:", "ftp://", "/", "../", "#", "?", "skype:"]
+_URL_CHARS = "aZ09-._~:/?#[]@!$&'()*+,;=%Ff \t\\<>\"`{}|^éü\u00a0\u3002"
+
+
+def test_the_parser_normalises_links_the_fast_way() -> None:
+    """Else the token comparisons above would not cover `normalize_link`."""
+    assert type(FAST).normalizeLink is FastMarkdownIt.normalizeLink
+    assert type(STOCK) is MarkdownIt
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "",
+        "#x",
+        "../a%20b.md",
+        "../a%2.md",
+        "a%zz",
+        "https://example.com",
+        "https://example.com/a?b=c#d",
+        "https://a..b/",
+        "https://ex.com:80/",
+        "https://user@ex.com/",
+        "http://a@b@c/d",
+        "https://é.com/",
+        "https://" + "a" * 64 + ".com/",
+        "https://" + ".".join(["a" * 63] * 5) + "/x",
+        "https://ex_ample.com/",
+        "//host/x",
+        "mailto:someone@example.com",
+        "javascript:alert(1)",
+        "https://[::1]/x",
+        "page.md#a:b",
+        "foo:bar",
+    ],
+)
+def test_a_link_is_normalised_as_markdown_it_does(url: str) -> None:
+    assert normalize_link(url) == stock_normalize_link(url)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.sampled_from(_URL_HEADS), st.text(alphabet=_URL_CHARS, max_size=40))
+def test_any_destination_is_normalised_as_markdown_it_does(head: str, rest: str) -> None:
+    assert normalize_link(head + rest) == stock_normalize_link(head + rest)

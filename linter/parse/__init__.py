@@ -17,13 +17,14 @@ __all__ = ["make_markdown", "shared_markdown", "make_plain_markdown", "MAX_NESTI
 MAX_NESTING = 100
 
 
-def make_plain_markdown() -> MarkdownIt:
-    """CommonMark + tables + strikethrough + footnotes + YAML front matter, without GitBook's tags."""
+def make_plain_markdown(parser: type[MarkdownIt] | None = None) -> MarkdownIt:
+    """CommonMark + tables + strikethrough + footnotes + YAML front matter, without GitBook's tags.
+    `parser`: a subclass of MarkdownIt to make it with (markdown-it's own class by default)."""
     from markdown_it import MarkdownIt
     from mdit_py_plugins.footnote import footnote_plugin
     from mdit_py_plugins.front_matter import front_matter_plugin
 
-    md = MarkdownIt("commonmark", {"html": True, "maxNesting": MAX_NESTING}).enable(["table", "strikethrough"])
+    md = (parser or MarkdownIt)("commonmark", {"html": True, "maxNesting": MAX_NESTING}).enable(["table", "strikethrough"])
     md.use(front_matter_plugin)
     md.use(footnote_plugin)  # else `[^1]: Voir` would read as a link reference to a page "Voir"
     return md
@@ -31,11 +32,12 @@ def make_plain_markdown() -> MarkdownIt:
 
 def make_markdown() -> MarkdownIt:
     """The parser gitbook-lint reads every page with: the plain dialect plus `{% %}` blocks, and
-    faster stand-ins for markdown-it's rules that give the same tokens (`fast_rules`)."""
-    from .fast_rules import fast_rules_plugin
+    faster stand-ins for markdown-it's rules and link normalisation that give the same tokens
+    (`fast_rules`)."""
+    from .fast_rules import FastMarkdownIt, fast_rules_plugin
     from .gitbook_blocks import gitbook_blocks_plugin
 
-    return make_plain_markdown().use(gitbook_blocks_plugin).use(fast_rules_plugin)
+    return make_plain_markdown(FastMarkdownIt).use(gitbook_blocks_plugin).use(fast_rules_plugin)
 
 
 @lru_cache(maxsize=1)

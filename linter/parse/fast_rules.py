@@ -18,6 +18,7 @@ from functools import partial
 from typing import Any, Callable
 
 from markdown_it import MarkdownIt, rules_block, rules_core, rules_inline
+from markdown_it.common.normalize_url import normalizeLink as stock_normalize_link
 from markdown_it.rules_block import StateBlock
 from markdown_it.rules_core import StateCore
 from markdown_it.rules_inline import StateInline
@@ -277,3 +278,39 @@ def _only_text(chain: _InlineChain, state: StateCore, content: str) -> bool:
         return False
     # `footnote_ref` has still to make its table: let the parser try it where the stock one would
     return not (chain.tries_footnote_ref and _FOOTNOTES not in state.env and state.md.inline.terminator_re.search(content))
+
+
+# -- link destinations ----------------------------------------------------------------------------
+
+# A destination made only of what mdurl's encoding keeps as it is (ASCII letters and digits, the
+# characters of `mdurl.ENCODE_DEFAULT_CHARS`, and `%` followed by two hexadecimal digits, an escape
+# it keeps): `normalizeLink` gives it back unchanged when parsing and formatting it again changes
+# nothing, which `_UNCHANGED_LINK` makes sure of (see `normalize_link`).
+_KEPT = r"(?:[A-Za-z0-9;/?:@&=+$,\-_.!~*'()#]|%[0-9A-Fa-f]{2})"
+_KEPT_NO_COLON = r"(?:[A-Za-z0-9;/?@&=+$,\-_.!~*'()#]|%[0-9A-Fa-f]{2})"
+# A relative destination (no `scheme:` and no `//host`, so mdurl finds no host in it: it splits it
+# at `#` and `?` and joins it back), or an http(s) one whose host is plain ASCII labels of at most 63
+# characters (mdurl keeps such a host as it is, and punycode leaves ASCII labels alone) ended by the
+# end, `/`, `?` or `#`.
+_UNCHANGED_LINK = re.compile(
+    rf"(?!//){_KEPT_NO_COLON}*|https?://(?P<host>[A-Za-z0-9-]{{1,63}}(?:\.[A-Za-z0-9-]{{0,63}})*)(?:[/?#]{_KEPT}*)?"
+)
+# mdurl drops a host longer than this.
+_HOST_MAX = 255
+
+
+def normalize_link(url: str) -> str:
+    """markdown-it's `normalizeLink`, with the common destinations it leaves unchanged answered at
+    once: the stock function parses, formats and percent-encodes each, character by character."""
+    found = _UNCHANGED_LINK.fullmatch(url)
+    if found is not None and len(found["host"] or "") <= _HOST_MAX:
+        return url
+    return stock_normalize_link(url)
+
+
+class FastMarkdownIt(MarkdownIt):
+    """The parser with `normalize_link`: markdown-it's documented way to change how destinations
+    are normalised is to override this method."""
+
+    def normalizeLink(self, url: str) -> str:  # noqa: N802 - markdown-it's name
+        return normalize_link(url)
