@@ -15,12 +15,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt, rules_inline
 from markdown_it.common.normalize_url import normalizeLink as stock_normalize_link
+from markdown_it.helpers import parseLinkDestination as stock_parse_link_destination
 from markdown_it.rules_block import StateBlock
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 
 from linter.parse import make_markdown, make_plain_markdown
-from linter.parse.fast_rules import FastMarkdownIt, normalize_link
+from linter.parse.fast_rules import FastMarkdownIt, normalize_link, parse_link_destination
 from linter.parse.gitbook_blocks import gitbook_blocks_plugin
 
 FAST = make_markdown()
@@ -329,3 +330,50 @@ def test_a_link_is_normalised_as_markdown_it_does(url: str) -> None:
 @given(st.sampled_from(_URL_HEADS), st.text(alphabet=_URL_CHARS, max_size=40))
 def test_any_destination_is_normalised_as_markdown_it_does(head: str, rest: str) -> None:
     assert normalize_link(head + rest) == stock_normalize_link(head + rest)
+
+
+# -- link destinations ----------------------------------------------------------------------------
+
+
+def test_the_parser_reads_destinations_the_fast_way() -> None:
+    """Else the token comparisons above would not cover `parse_link_destination`."""
+    assert FAST.helpers.parseLinkDestination is parse_link_destination
+    assert STOCK.helpers.parseLinkDestination is not parse_link_destination
+
+
+def _same_destination(string: str, pos: int, maximum: int) -> None:
+    fast, stock = parse_link_destination(string, pos, maximum), stock_parse_link_destination(string, pos, maximum)
+    assert (fast.ok, fast.pos, fast.str) == (stock.ok, stock.pos, stock.str)
+
+
+@pytest.mark.parametrize(
+    "string",
+    [
+        "",
+        "a",
+        "a b",
+        "a\\ b",
+        "a\\",
+        "a\\(b",
+        "(a)b)",
+        "((a)",
+        "(" * 32 + ")" * 32,
+        "(" * 33 + ")" * 33,
+        "a\x7fb",
+        "a\tb",
+        "<a b>",
+        "<a",
+        "a&amp;b\\*c",
+        "é/ü.md",
+    ],
+)
+def test_a_destination_is_read_as_markdown_it_does(string: str) -> None:
+    for maximum in range(len(string) + 2):
+        for pos in range(len(string) + 1):
+            _same_destination(string, pos, maximum)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.text(alphabet="ab()\\ \t\n<>&;#x\x7f\x01é", max_size=40), st.integers(0, 42), st.integers(0, 42))
+def test_any_destination_is_read_as_markdown_it_does(string: str, pos: int, maximum: int) -> None:
+    _same_destination(string, pos, maximum)

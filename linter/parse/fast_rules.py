@@ -15,10 +15,13 @@ from __future__ import annotations
 
 import re
 from functools import partial
+from types import SimpleNamespace
 from typing import Any, Callable
 
 from markdown_it import MarkdownIt, rules_block, rules_core, rules_inline
+from markdown_it import helpers as stock_helpers
 from markdown_it.common.normalize_url import normalizeLink as stock_normalize_link
+from markdown_it.common.utils import unescapeAll
 from markdown_it.rules_block import StateBlock
 from markdown_it.rules_core import StateCore
 from markdown_it.rules_inline import StateInline
@@ -308,9 +311,70 @@ def normalize_link(url: str) -> str:
     return stock_normalize_link(url)
 
 
+class Destination:
+    """What markdown-it's link rules read of a parsed destination (its helper's result)."""
+
+    __slots__ = ("ok", "pos", "str")
+
+    def __init__(self, ok: bool = False, pos: int = 0, text: str = "") -> None:
+        self.ok = ok
+        self.pos = pos
+        self.str = text
+
+
+# What ends a destination that is not in `<…>`, or changes how it is read: a blank or control
+# character, a backslash (escaping the next character), a parenthesis (nesting).
+_DESTINATION_STOP = re.compile(r"[\x00-\x20\x7f\\()]")
+# markdown-it gives up on a destination nesting parentheses deeper than this.
+_DESTINATION_DEPTH = 32
+
+
+def parse_link_destination(string: str, pos: int, maximum: int) -> Destination:
+    """markdown-it's `parseLinkDestination`, the same answer for a destination not in `<…>` (left
+    to the stock helper) found by jumping from one character that matters to the next: the stock
+    helper reads each character through a function call, the costliest part of a link's parse."""
+    if string.startswith("<", pos):
+        return stock_helpers.parseLinkDestination(string, pos, maximum)  # type: ignore[return-value]
+    start, level = pos, 0
+    while pos < maximum:
+        found = _DESTINATION_STOP.search(string, pos, maximum)
+        if found is None:  # the stock helper stops at `maximum`, or at the end of the string before it
+            pos = max(pos, min(maximum, len(string)))
+            break
+        pos = found.start()
+        char = string[pos]
+        if char == "\\":
+            if pos + 1 < maximum and string[pos + 1 : pos + 2] == " ":
+                break  # an escaped space is no escape: the blank ends the destination
+            pos += 2 if pos + 1 < maximum else 1
+        elif char == "(":
+            level += 1
+            if level > _DESTINATION_DEPTH:
+                return Destination()
+            pos += 1
+        elif char == ")" and level:
+            level -= 1
+            pos += 1
+        else:
+            break  # a blank, a control character, or the `)` that closes the link
+    if start == pos or level != 0:
+        return Destination()
+    return Destination(True, pos, unescapeAll(string[start:pos]))
+
+
+# markdown-it's link helpers, with `parse_link_destination`.
+_HELPERS = SimpleNamespace(**{name: getattr(stock_helpers, name) for name in stock_helpers.__all__})
+_HELPERS.parseLinkDestination = parse_link_destination
+
+
 class FastMarkdownIt(MarkdownIt):
-    """The parser with `normalize_link`: markdown-it's documented way to change how destinations
-    are normalised is to override this method."""
+    """The parser with `normalize_link` and `parse_link_destination`: overriding normalizeLink and
+    setting the instance's `helpers` are markdown-it's ways to change how links are read (its rules
+    call both through the instance)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.helpers = _HELPERS  # type: ignore[assignment]
 
     def normalizeLink(self, url: str) -> str:  # noqa: N802 - markdown-it's name
         return normalize_link(url)
