@@ -8,6 +8,7 @@ suppression pass (per-file ignores and inline comments), then the rules of scope
 from __future__ import annotations
 
 import copy
+import os
 import pickle
 import traceback
 from dataclasses import dataclass
@@ -43,7 +44,8 @@ def lint_site(
     checked = [page for page in site.pages.values() if pages is None or page.path in pages]
     memo = RunMemo.open(site, settings)
     ran_early = early.found if early is not None and early.settings == settings else {}
-    for done, page in enumerate(checked, 1):
+
+    def check(page: Page) -> None:
         reused = memo.reused_page(page.path) if memo is not None else None
         if reused is not None:  # every page rule still true on this page: one look-up, not one per rule
             findings.update(reused)
@@ -53,9 +55,19 @@ def lint_site(
                 findings.update(_page_rule(rule, page, site, settings, memo, found_early))
         page.release()  # a lean model: the page's prose and own facts are read again if ever needed
         site.forget(page.path)
+
+    # A cold run's last pages, checked by a copy of this process meanwhile (see `OtherHalf`); its
+    # findings and memo records are taken as if they were found here.
+    other = OtherHalf.start(checked, check, findings, memo) if len(ran_early) >= OtherHalf.MIN_PAGES else None
+    for done, page in enumerate(checked if other is None else other.first, 1):
+        check(page)
         if progress is not None:
             progress(done, len(checked))
-    findings.update(_site_rules(rules, site, settings, memo))
+    findings.update(_site_rules(rules, site, settings, memo))  # (meanwhile, the copy checks its pages)
+    if other is not None:
+        other.join(check)
+        if progress is not None:
+            progress(len(checked), len(checked))
     if memo is not None:
         memo.save()
     outcome = apply_suppressions(site, findings, settings, rules)
@@ -112,6 +124,83 @@ def _site_rules(rules: list[Rule], site: Site, settings: Settings, memo: RunMemo
         if watch is not None:
             watch.stop()
     return tuple(found)
+
+
+class OtherHalf:
+    """The page rules on the last pages, checked by a forked copy of this process while this one
+    checks the first pages (`SHARE`) and runs the site rules: after the parse, the rules that read
+    the site (links, anchors) and the site rules ran on one core while the other idled. The copy
+    sends back its findings and the memo's records of its pages, which are taken after this
+    process's pages, in page order: the findings and the memo are those of one process checking
+    every page. Where the copy cannot be made or fails, this process checks its pages itself."""
+
+    MIN_PAGES = 150  # pages whose rules ran as they were parsed: below this, forking costs more than it saves
+    SHARE = 30  # the percentage of the pages this process checks: it runs the site rules meanwhile
+
+    def __init__(self, first: list[Page], second: list[Page], pid: int, pipe: int, findings: set[Finding], memo: RunMemo | None) -> None:
+        self.first, self.second, self.pid, self.pipe, self.findings, self.memo = first, second, pid, pipe, findings, memo
+
+    @classmethod
+    def start(cls, pages: list[Page], check: Callable[[Page], None], findings: set[Finding], memo: RunMemo | None) -> OtherHalf | None:
+        """The copy at work on the last pages; None (every page left to this process) where
+        processes cannot be forked."""
+        if not hasattr(os, "fork"):
+            return None
+        middle = len(pages) * cls.SHARE // 100
+        first, second = pages[:middle], pages[middle:]
+        try:
+            read, write = os.pipe()
+        except OSError:
+            return None
+        try:
+            pid = os.fork()
+        except OSError:
+            os.close(read)
+            os.close(write)
+            return None
+        if pid == 0:  # the copy: never returns
+            os.close(read)
+            _check_and_send(second, check, findings, memo, write)
+        os.close(write)
+        return cls(first, second, pid, read, findings, memo)
+
+    def join(self, check: Callable[[Page], None]) -> None:
+        """The copy's findings and records taken, or its pages checked here if it failed."""
+        chunks = []
+        with os.fdopen(self.pipe, "rb") as pipe:
+            while chunk := pipe.read(1 << 16):
+                chunks.append(chunk)
+        _, status = os.waitpid(self.pid, 0)
+        try:
+            found, records, changed = pickle.loads(b"".join(chunks)) if status == 0 else (None, None, None)
+        except Exception:  # noqa: BLE001 - a copy that died midway: its half is checked here
+            found = None
+        if found is None:
+            for page in self.second:
+                check(page)
+            return
+        self.findings.update(found)
+        for page in self.second:
+            page.release()
+        if self.memo is not None:
+            self.memo.take_records(records, changed)
+
+
+def _check_and_send(pages: list[Page], check: Callable[[Page], None], findings: set[Finding], memo: RunMemo | None, pipe: int) -> None:
+    """In the forked copy: the pages checked, and what was found sent down `pipe`; the copy then
+    ends at once (nothing of this process's exit work runs twice)."""
+    status = 1
+    try:
+        findings.clear()
+        for page in pages:
+            check(page)
+        records = {page.path: memo.pages[page.path] for page in pages if page.path in memo.pages} if memo is not None else {}
+        data = pickle.dumps((findings, records, memo is not None and memo.changed), protocol=pickle.HIGHEST_PROTOCOL)
+        with os.fdopen(pipe, "wb") as out:
+            out.write(data)
+        status = 0
+    finally:
+        os._exit(status)
 
 
 class ProseWatch:

@@ -143,6 +143,15 @@ class RunMemo:
             return record.findings
         return None
 
+    def take_records(self, records: dict[str, PageRecord], changed: bool) -> None:
+        """The records another process made of some pages (`engine.OtherHalf`), as if noted here
+        after the pages noted so far."""
+        for path, record in records.items():
+            record.site_rules = self.rule_sets.setdefault(record.site_rules, record.site_rules)
+            self.pages[path] = record
+            self.fresh.add(path)
+        self.changed = self.changed or changed
+
     def note_site(self, rule_id: str, findings: tuple[Finding, ...], prose_read: set[str]) -> None:
         """What site rule `rule_id` found, having read the prose of the pages `prose_read`."""
         # A page read but not hashed (unreadable) gets no hash: the rule then runs again next time.
