@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import operator
 from typing import Any, Callable, TypeVar
 
 T = TypeVar("T")
@@ -15,14 +16,40 @@ def pickled_by_values(cls: type[T]) -> type[T]:
     hold no cycle (a value is made before the object that holds it). The constructor is the
     faster one of `slot_setting_init`."""
     fields = dataclasses.fields(cls)  # type: ignore[arg-type]
-    names = tuple(field.name for field in fields)
-
-    def __reduce__(self: Any) -> tuple[type[T], tuple[Any, ...]]:
-        return cls, tuple([getattr(self, name) for name in names])
-
-    cls.__reduce__ = __reduce__  # type: ignore[assignment,method-assign]
+    cls.__reduce__ = reduced_to_values(cls, fields)  # type: ignore[assignment,method-assign]
     cls.__init__ = slot_setting_init(cls, fields)  # type: ignore[misc]
     return cls
+
+
+def pickled_as_values(cls: type[T]) -> type[T]:
+    """Pickle a mutable slotted dataclass as its field values, rebuilt by its constructor (every
+    field an init field): half the size and a third of the time to load of the slots' name-value
+    dictionary pickle makes for each object otherwise. Only for classes that can hold no cycle."""
+    fields = dataclasses.fields(cls)  # type: ignore[arg-type]
+    if not all(field.init for field in fields):
+        raise TypeError(f"{cls.__name__}: every field must be a parameter of the constructor")
+    cls.__reduce__ = reduced_to_values(cls, fields)  # type: ignore[assignment,method-assign]
+    return cls
+
+
+def reduced_to_values(
+    cls: type[T], fields: tuple[dataclasses.Field[Any], ...]
+) -> Callable[[Any], tuple[type[T], tuple[Any, ...]]]:
+    """A `__reduce__` giving the class and the field values in order, read by one `attrgetter` (a
+    loop over the names in Python cost twice as much: pickling the facts makes one call per element)."""
+    names = [field.name for field in fields]
+    values = operator.attrgetter(*names)
+    if len(names) == 1:  # attrgetter gives one name's value alone, not in a tuple
+
+        def __reduce__(self: Any) -> tuple[type[T], tuple[Any, ...]]:
+            return cls, (values(self),)
+
+    else:
+
+        def __reduce__(self: Any) -> tuple[type[T], tuple[Any, ...]]:
+            return cls, values(self)
+
+    return __reduce__
 
 
 def slot_setting_init(cls: type, fields: tuple[dataclasses.Field[Any], ...]) -> Callable[..., None]:

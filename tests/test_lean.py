@@ -7,7 +7,7 @@ import pickle
 
 import pytest
 
-from linter.lean import pickled_by_values
+from linter.lean import pickled_as_values, pickled_by_values
 from linter.model import elements
 from linter.parse import positions, tags
 
@@ -103,3 +103,33 @@ def test_every_model_element_keeps_its_signature_and_defaults(cls: type) -> None
         expected = required.index(field.name) if field.name in required else field.default
         assert getattr(made, field.name) == expected
     assert pickle.loads(pickle.dumps(made)) == made
+
+
+@pickled_by_values
+@dataclasses.dataclass(frozen=True, slots=True)
+class One:
+    value: tuple[int, ...]
+
+
+def test_a_single_field_class_pickles_its_value() -> None:
+    assert pickle.loads(pickle.dumps(One((1, 2)))) == One((1, 2))
+
+
+def test_the_mutable_elements_pickle_as_their_values_and_stay_shared() -> None:
+    anchor = elements.Anchor("x", 1, 20, "heading", "x", "#x", 1, 12)
+    heading = elements.Heading(2, "Title", 1, 1, anchor, True, ("title",))
+    block = elements.TextBlock("list-item", "text", 3, 4, True, False, 2, "hint")
+    copied_heading, copied_anchor, copied_block = pickle.loads(pickle.dumps((heading, anchor, block)))
+    assert (copied_heading, copied_anchor, copied_block) == (heading, anchor, block)
+    assert copied_heading.anchor is copied_anchor  # one object, as in the page's lists
+    copied_block.text = "changed"  # still mutable
+    assert copied_block.text == "changed"
+
+
+def test_a_mutable_class_with_a_field_out_of_the_constructor_is_refused() -> None:
+    @dataclasses.dataclass(slots=True)
+    class Partly:
+        made: int = dataclasses.field(init=False, default=0)
+
+    with pytest.raises(TypeError):
+        pickled_as_values(Partly)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..lean import pickled_by_values
+from ..lean import pickled_as_values, pickled_by_values
 from ..parse.tags import TagLine
 
 
@@ -28,6 +28,7 @@ class Anchor:
     href_column: int = 0
 
 
+@pickled_as_values
 @dataclass(slots=True)
 class Heading:
     level: int
@@ -105,6 +106,7 @@ class Strike:
     column: int
 
 
+@pickled_as_values
 @dataclass(slots=True)
 class TextBlock:
     """A heading, paragraph, list item or table cell, in document order.
