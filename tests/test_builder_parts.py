@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
+from markdown_it.token import Token
 
-from linter.model.builder import _read_destination, _unescape
+from linter.model.builder import PageBuilder, _read_destination, _unescape
 from linter.model.page import Page
-from linter.parse.positions import LineIndex
+from linter.parse.positions import Cursor, LineIndex
 
 
 def read_destination_char_by_char(text: str, at: int, end: int) -> tuple[str, int]:
@@ -79,3 +82,47 @@ def test_a_text_block_is_bold_or_struck_when_all_its_visible_text_is(source: str
 )
 def test_a_destination_is_unescaped_as_commonmark_reads_it(raw: str, target: str) -> None:
     assert _unescape(raw) == target
+
+
+class _EveryInlineByItsRun(PageBuilder):
+    """The builder without its shortcut for an inline of one text: every inline through `_InlineRun`."""
+
+    def visit_plain_inline(self, content: str, cursor: Cursor, line0: int) -> None:
+        self.visit_inline_children([Token("text", "", 0, content=content)], cursor, line0)
+
+
+def _built(text: str, builder: type[PageBuilder]) -> Page:
+    page = Page(path="page.md", text=text)
+    page.index = LineIndex(text)
+    builder(page).build()
+    return page
+
+
+_MODEL = ("headings", "anchors", "links", "text_runs", "strikes", "text_blocks", "comments", "expandables", "problems")
+_PLAIN_INLINES = [
+    "# Title\n\nA paragraph.\n\n## Café &amp; co {#x}\n",
+    "- item\n  - nested item\n\n1. first\n2. second\n",
+    "| a | b |\n| - | - |\n| cell | x &#58; y |\n",
+    '{% hint style="info" %}\nInside a hint.\n{% endhint %}\n\n> quoted\n',
+    "Line one\nline two\\\n\n   \n\n&nbsp;\n\n`code` only\n",
+    "Title\n=====\n\nSub\n---\n\n* * *\n",
+]
+_SHARED_CORPORA = Path(__file__).resolve().parents[2] / "shared" / "corpora"
+
+
+@pytest.mark.parametrize("text", _PLAIN_INLINES)
+def test_an_inline_of_one_text_is_built_as_by_its_run(text: str) -> None:
+    fast, general = _built(text, PageBuilder), _built(text, _EveryInlineByItsRun)
+    assert fast.text_runs, "the shortcut is taken"
+    assert [getattr(fast, name) for name in _MODEL] == [getattr(general, name) for name in _MODEL]
+
+
+@pytest.mark.skipif(not _SHARED_CORPORA.is_dir(), reason="no corpora of real pages beside the repository")
+def test_every_corpus_page_is_built_as_by_its_runs() -> None:
+    different = []
+    for path in sorted(_SHARED_CORPORA.rglob("*.md")):
+        text = path.read_bytes().decode("utf-8", "replace").replace("\r\n", "\n")
+        fast, general = _built(text, PageBuilder), _built(text, _EveryInlineByItsRun)
+        if [getattr(fast, name) for name in _MODEL] != [getattr(general, name) for name in _MODEL]:
+            different.append(str(path))
+    assert different == []

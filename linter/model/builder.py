@@ -213,9 +213,7 @@ class PageBuilder:
         text, bold = found
         first = self.index.first_char((token.map or [0])[0])
         self.page.strikes.append(Strike(text, first.line, first.column))
-        self.page.text_blocks.append(
-            TextBlock("paragraph", text, first.line, first.column, bold, True, 0, self.current_block)
-        )
+        self.page.text_blocks.append(TextBlock("paragraph", text, first.line, first.column, bold, True, 0, self.current_block))
 
     def record_comments(self, content: str, start: int, *, standalone: bool) -> None:
         if "<!--" not in content:
@@ -230,9 +228,7 @@ class PageBuilder:
         """Record a link (returning its index in `page.links`) or an anchor."""
         value = html.unescape(value)
         if name in ("href", "src"):
-            self.page.links.append(
-                Link(f"html-{name}", value, value, line, column, label, self.current_block, self.in_cards)
-            )
+            self.page.links.append(Link(f"html-{name}", value, value, line, column, label, self.current_block, self.in_cards))
             return len(self.page.links) - 1
         self.page.anchors.append(Anchor(value, line, column, "html"))
         return None
@@ -244,19 +240,32 @@ class PageBuilder:
         start = self.index.line_start(line_range[0])
         end = self.index.line_end(line_range[1] - 1)
         cursor = Cursor(self.index, start, end)
+        children = token.children or []
+        if len(children) == 1 and children[0].type == "text":
+            self.visit_plain_inline(children[0].content, cursor, line_range[0])
+        else:
+            self.visit_inline_children(children, cursor, line_range[0])
+
+    def visit_inline_children(self, children: list[Token], cursor: Cursor, line0: int) -> None:
         run = _InlineRun(self, cursor)
-        for child in token.children or []:
+        for child in children:
             run.visit(child)
         run.close_html_link(closed=False)  # an `<a>` not closed in its inline has no label
-        self.record_text_block(token, run, line_range[0])
+        self.record_text_block(run.plain_text().strip(), *run.emphasis(), run.heading_anchor, line0)
 
-    def record_text_block(self, token: Token, run: _InlineRun, line0: int) -> None:
+    def visit_plain_inline(self, content: str, cursor: Cursor, line0: int) -> None:
+        """An inline run of one text and nothing else, over half of them: what `_InlineRun` makes of
+        it (one run of prose, neither bold nor struck out, no anchor) without its bookkeeping."""
+        if content:
+            line, column = self.index.line_column(cursor.find(content))
+            self.page.text_runs.append(TextRun(content, line, column, None))
+        self.record_text_block(content.strip(), False, False, None, line0)
+
+    def record_text_block(self, text: str, bold: bool, struck: bool, anchor: Anchor | None, line0: int) -> None:
         parent = self.container_stack[-1] if self.container_stack else None
         first_line = line0
-        text = run.plain_text().strip()
-        bold, struck = run.emphasis()
         if parent is not None and parent.type == "heading_open":
-            self.add_heading(parent, run, text, struck)
+            self.add_heading(parent, anchor, text, struck)
             kind, level = "heading", int(parent.tag[1])
         elif parent is not None and parent.type in ("th_open", "td_open"):
             kind, level = "table-cell", 0
@@ -270,15 +279,14 @@ class PageBuilder:
             TextBlock(kind, text, first_line + 1, self.index.first_column(first_line), bold, struck, level, self.current_block)
         )
 
-    def add_heading(self, opener: Token, run: _InlineRun, text: str, struck: bool) -> None:
+    def add_heading(self, opener: Token, anchor: Anchor | None, text: str, struck: bool) -> None:
         line0 = (opener.map or [0])[0]
-        heading = Heading(int(opener.tag[1]), text, line0 + 1, self.index.first_column(line0))
-        heading.anchor = run.heading_anchor
-        heading.struck = struck
-        heading.computed_ids = candidate_ids(text) if text else ()
-        if heading.anchor is not None:
-            self.page.anchors.append(heading.anchor)
-        self.page.headings.append(heading)
+        ids = candidate_ids(text) if text else ()
+        self.page.headings.append(
+            Heading(int(opener.tag[1]), text, line0 + 1, self.index.first_column(line0), anchor, struck, ids)
+        )
+        if anchor is not None:
+            self.page.anchors.append(anchor)
 
     def _check_nesting(self, limit: int) -> None:
         """markdown-it stops reading a page whose blocks nest past `maxNesting`: say so."""
