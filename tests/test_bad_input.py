@@ -152,16 +152,14 @@ def test_a_folder_that_cannot_be_read_is_named_not_skipped_silently(tmp_path: Pa
 
     (tmp_path / "secret").mkdir()
     lint_space(tmp_path, "autre.md", b"# Autre\n")
-    walk = os.walk
+    scandir = os.scandir
 
-    def refusing_walk(top: str, onerror: object = None, **extra: object) -> Iterator[tuple[str, list[str], list[str]]]:
-        for folder, dirs, names in walk(top, **extra):
-            if folder.endswith("secret"):
-                onerror(PermissionError(13, "Permission denied", folder))  # type: ignore[operator]
-                continue
-            yield folder, dirs, names
+    def refusing_scandir(path: str) -> Iterator[os.DirEntry[str]]:
+        if str(path).endswith("secret"):
+            raise PermissionError(13, "Permission denied", path)
+        return scandir(path)
 
-    monkeypatch.setattr(site_module.os, "walk", refusing_walk)
+    monkeypatch.setattr(site_module.os, "scandir", refusing_scandir)
     result = run_cli([], tmp_path)
     assert "cannot read the folder secret/: its files were not checked" in result.output
 

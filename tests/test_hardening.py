@@ -216,8 +216,8 @@ def test_a_lone_file_outside_any_space_does_not_walk_its_folder(tmp_path: Path, 
     from linter.model import site as site_module
 
     walked = []
-    real_walk = os.walk
-    monkeypatch.setattr(site_module.os, "walk", lambda top, *args, **kwargs: walked.append(top) or real_walk(top, *args, **kwargs))
+    real_scandir = os.scandir
+    monkeypatch.setattr(site_module.os, "scandir", lambda top: walked.append(top) or real_scandir(top))
     folder = tmp_path / "notes"
     folder.mkdir()
     (folder / "notes.md").write_text("# Notes\n\n[ailleurs](ailleurs.md)\n{% hint %}\n", encoding="utf-8")
@@ -237,17 +237,14 @@ def test_dev_null_is_read_alone(tmp_path: Path) -> None:
 def test_an_unreadable_folder_is_reported_once_and_links_into_it_are_skipped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from linter.model import site as site_module
 
-    real_walk = os.walk
+    real_scandir = os.scandir
 
-    def walk(top, *args, onerror=None, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202 - os.walk's shape
-        for folder, dirs, names in real_walk(top, *args, onerror=onerror, **kwargs):
-            if Path(folder).name == "ferme":  # root ignores permissions: fail the listing itself
-                onerror(PermissionError(13, "Permission denied", folder))
-                dirs[:] = []
-                continue
-            yield folder, dirs, names
+    def scandir(path):  # noqa: ANN001, ANN202 - os.scandir's shape
+        if Path(path).name == "ferme":  # root ignores permissions: fail the listing itself
+            raise PermissionError(13, "Permission denied", path)
+        return real_scandir(path)
 
-    monkeypatch.setattr(site_module.os, "walk", walk)
+    monkeypatch.setattr(site_module.os, "scandir", scandir)
     space = write_space(tmp_path / "space", {"README.md": "# Accueil\n\n[a](ferme/a.md) [b](ferme/b.md)\n", "ferme/a.md": "# A\n"})
     result = run_cli([str(space), "--no-color"], cwd=tmp_path)
     assert result.output.count("cannot read the folder space/ferme/") == 1
@@ -336,3 +333,21 @@ def test_a_finding_is_made_printable_field_by_field() -> None:
     shown = printable_finding(hostile)
     assert (shown.path, shown.message, shown.fix) == ("a\\x1b.md", "missing `b\\u202e.md`", None)
     assert (shown.line, shown.rule_id, shown.severity) == (1, "GB101", "error")
+
+
+def test_the_scan_takes_a_status_of_the_links_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from linter.model import site as site_module
+    from linter.model.site import Site
+
+    space = write_space(tmp_path / "space", {"README.md": "# A\n", "guide/b.md": "# B\n", "guide/deep/c.md": "# C\n"})
+    (space / "lien.md").symlink_to(space / "README.md")
+    (space / "dehors.md").symlink_to(tmp_path / "ailleurs.md")
+    (tmp_path / "ailleurs.md").write_text("# Ailleurs\n", encoding="utf-8")
+    (space / "dossier").symlink_to(space / "guide", target_is_directory=True)
+    asked: list[str] = []
+    real = site_module.classify_entry
+    monkeypatch.setattr(site_module, "classify_entry", lambda root, path: (asked.append(os.path.basename(path)), real(root, path))[1])
+    site = Site.load(space)
+    assert sorted(asked) == ["dehors.md", "dossier", "lien.md"]  # not the plain files and folders
+    assert site.files == ["README.md", "SUMMARY.md", "guide/b.md", "guide/deep/c.md", "lien.md"] and site.directories == {"guide", "guide/deep"}
+    assert site.refused == {"dehors.md": "outside-link"} and site.skipped == [("dossier", "symbolic link to a folder")]

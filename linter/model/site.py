@@ -208,35 +208,42 @@ class Site:
                 self.summary_path = posixpath.normpath(structure["summary"])
 
     def _scan(self, exclude: Any, other_spaces: frozenset[str] = frozenset()) -> None:
+        """The files under the root, folder by folder (subfolders in name order, as `os.walk`
+        would go). Whether an entry is a folder or a link comes with its folder's listing: only
+        a symbolic link costs a status more (where it leads), not every file and folder."""
         root = str(self.root)
-
-        def unreadable(error: OSError) -> None:  # never a silent skip: the run tells the user
-            where = os.path.relpath(error.filename or root, root).replace(os.sep, "/")
-            self.unreadable_folders.append("./" if where == "." else where + "/")
-
-        for folder, dirs, names in os.walk(root, onerror=unreadable):
-            relative_folder = os.path.relpath(folder, root).replace(os.sep, "/")
-            prefix = "" if relative_folder == "." else relative_folder + "/"
-            dirs[:] = sorted(d for d in dirs if is_scanned_dir(d))
-            kept_dirs = []
-            for name in dirs:
-                relative = prefix + name
+        pending = [(root, "")]
+        while pending:
+            folder, prefix = pending.pop()
+            try:
+                with os.scandir(folder) as listing:
+                    entries = list(listing)
+            except OSError as error:  # never a silent skip: the run tells the user
+                where = os.path.relpath(error.filename or root, root).replace(os.sep, "/")
+                self.unreadable_folders.append("./" if where == "." else where + "/")
+                continue
+            dirs, names = [], []
+            for entry in entries:
+                (dirs if _is_dir(entry) else names).append(entry)
+            kept = []
+            for entry in sorted((entry for entry in dirs if is_scanned_dir(entry.name)), key=lambda entry: entry.name):
+                relative = prefix + entry.name
                 if relative in other_spaces:
                     continue  # a space of its own (site configuration): its files are not ours
-                refused = classify_entry(self.root, os.path.join(folder, name))
+                refused = classify_entry(self.root, entry.path) if entry.is_symlink() else None
                 if refused is not None:
                     self.refused[relative] = refused
-                elif os.path.islink(os.path.join(folder, name)):
+                elif entry.is_symlink():
                     self.skipped.append((relative, "symbolic link to a folder"))
                 elif exclude is None or not exclude(relative + "/"):
-                    kept_dirs.append(name)
+                    kept.append((entry.path, relative + "/"))
                     self.directories.add(relative)
-            dirs[:] = kept_dirs
-            for name in sorted(names):
-                relative = prefix + name
+            pending.extend(reversed(kept))
+            for entry in sorted(names, key=lambda entry: entry.name):
+                relative = prefix + entry.name
                 if exclude is not None and exclude(relative):
                     continue
-                refused = classify_entry(self.root, os.path.join(folder, name))
+                refused = classify_entry(self.root, entry.path) if entry.is_symlink() else None
                 if refused is not None:
                     self.refused[relative] = refused
                     continue
@@ -485,6 +492,14 @@ PARALLEL_THRESHOLD = 150  # below this, starting processes costs more than it sa
 CHUNK = 16
 POOL_SWITCH_INTERVAL = 0.001  # seconds; see `in_processes`
 Item = TypeVar("Item", str, tuple[str, str])
+
+
+def _is_dir(entry: os.DirEntry[str]) -> bool:
+    """A folder, or a link to one (as `os.walk` sorts them); an entry whose status fails is not."""
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
 
 
 def largest_first(root: Path, items: list[Item]) -> list[Item]:
