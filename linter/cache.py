@@ -49,7 +49,9 @@ def cache_directory(space: Path, settings: Settings | None = None) -> Path | Non
         folder.mkdir(parents=True, exist_ok=True)
         for name, text in ((".gitignore", "# Created by gitbook-lint.\n*\n"), ("CACHEDIR.TAG", _TAG)):
             if not (folder / name).exists():
-                write_atomically(folder / name, text.encode("utf-8"))
+                # not flushed to disk (a cold run waited on two flushes before reading a page):
+                # one lost to a crash is written again by the next run, as here
+                write_atomically(folder / name, text.encode("utf-8"), durable=False)
     except OSError:
         return None
     return folder

@@ -133,3 +133,16 @@ def test_a_page_store_is_sent_to_other_processes_without_the_hashes_only_this_on
     sent = pickle.loads(pickle.dumps(store))
     assert sent.known == {} and sent.folder == store.folder and sent.fingerprint == store.fingerprint
     assert len(store.known) == 1000  # this process keeps them
+
+
+def test_the_cache_folder_markers_are_written_without_waiting_for_the_disk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    flushes: list[int] = []
+    real = os.fsync
+    monkeypatch.setattr(os, "fsync", lambda descriptor: (flushes.append(descriptor), real(descriptor))[1])
+    folder = cache_directory(tmp_path, Settings(cache_dir=tmp_path / "cache"))
+    assert folder is not None and (folder / ".gitignore").is_file() and (folder / "CACHEDIR.TAG").is_file()
+    assert flushes == []
+    (folder / "CACHEDIR.TAG").unlink()  # lost (a crash before the data reached the disk): written again
+    assert cache_directory(tmp_path, Settings(cache_dir=tmp_path / "cache")) == folder and (folder / "CACHEDIR.TAG").is_file()
