@@ -112,22 +112,33 @@ def _directive(page: Page, offset: int, match: re.Match[str]) -> Directive:
 
 def regions(page: Page) -> list[Region]:
     found: list[Region] = []
-    last_line = page.index.line_count
     open_regions: list[Region] = []
     for directive in directives(page):
         targets: list[Selector | None] = list(directive.selectors) or [None]
         if directive.kind == "enable":
             _close(open_regions, directive, found)
         elif directive.kind == "disable":
-            open_regions.extend(Region(directive.end_line, last_line, directive, target) for target in targets)
+            open_regions.extend(Region(directive.end_line, _last_line(page), directive, target) for target in targets)
         else:
-            first, last = {
-                "disable-next-line": (directive.end_line + 1, directive.end_line + 1),
-                "disable-line": (directive.line, directive.end_line),
-                "disable-file": (1, last_line),
-            }[directive.kind]
+            first, last = _lines_covered(directive, page)
             found.extend(Region(first, last, directive, target) for target in targets)
     return found + open_regions
+
+
+def _lines_covered(directive: Directive, page: Page) -> tuple[int, int]:
+    """The first and last lines a one-shot comment (next line, its own lines, the file) covers."""
+    if directive.kind == "disable-next-line":
+        return directive.end_line + 1, directive.end_line + 1
+    if directive.kind == "disable-line":
+        return directive.line, directive.end_line
+    return 1, _last_line(page)  # disable-file
+
+
+def _last_line(page: Page) -> int:
+    """Where a region left open ends. Asked only by a `disable` or `disable-file` comment: the line
+    count is in the page's prose, which a page read back from the cache loads from disk, and the
+    pass visits every page with findings, most of them without a single comment."""
+    return page.index.line_count
 
 
 def _close(open_regions: list[Region], enable: Directive, closed: list[Region]) -> None:
