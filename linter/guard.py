@@ -13,6 +13,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
+from functools import lru_cache
 from pathlib import Path
 
 # Real pages are small: the largest of four real spaces (GitBook's own documentation among them)
@@ -21,6 +22,7 @@ from pathlib import Path
 MAX_PAGE_BYTES = 8 * 1024 * 1024
 
 _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+_FOLDER_FLAGS = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_CLOEXEC", 0)
 
 
 class Refused(Exception):
@@ -54,16 +56,52 @@ def resolve_inside(root: Path, path: Path) -> Path:
     return Path(real)
 
 
+@lru_cache(maxsize=64)
+def _real_root(root: str) -> str:
+    """The space's root with every link followed: the folder the user named, not the space's
+    content, so it is resolved once per process."""
+    return os.path.realpath(root)
+
+
+def _open_in_checked_folder(root: Path, path: Path) -> int | None:
+    """`path` opened through its folder: the folder is opened (links followed, as resolving
+    would), the kernel says where it really is (Linux's /proc/self/fd), and only when that is
+    under the root is the file opened in that very folder, without following a link. No path is
+    resolved part by part (a status call and a Python step per part, for every page), and
+    nothing can be swapped between the check and the open. None when that cannot be shown (a
+    final link, a name like `..`, a folder outside or gone, no /proc): the caller then resolves
+    the path step by step, which says why it refuses. Only a folder is opened before the check,
+    never a file outside the root."""
+    folder, name = os.path.split(str(path))
+    if name in ("", ".", ".."):
+        return None
+    try:
+        folder_descriptor = os.open(folder or ".", _FOLDER_FLAGS)
+    except OSError:
+        return None
+    try:
+        real_folder = os.readlink(f"/proc/self/fd/{folder_descriptor}")
+        if not is_inside(real_folder, _real_root(str(root))):
+            return None
+        return os.open(name, _OPEN_FLAGS, dir_fd=folder_descriptor)
+    except OSError:
+        return None
+    finally:
+        os.close(folder_descriptor)
+
+
 def read_inside(root: Path, path: Path, limit: int | None = None) -> bytes:
     """The bytes of the regular file `path`, which must resolve to a place under `root`.
 
     Raises `Refused` (see its kinds) or `OSError` (cannot be read). `limit`: refuse files larger
     than this many bytes (`too-large`, with the size as detail).
     """
-    real = resolve_inside(root, path)
-    # O_NOFOLLOW: a link swapped in after the check above is not followed; O_NONBLOCK: a FIFO
-    # swapped in does not block the open (it is then refused as not a regular file).
-    descriptor = os.open(real, _OPEN_FLAGS)
+    descriptor = _open_in_checked_folder(root, path)
+    if descriptor is None:
+        real = resolve_inside(root, path)
+        # O_NOFOLLOW: a link swapped in after the check above is not followed; O_NONBLOCK: a FIFO
+        # swapped in does not block the open (it is then refused as not a regular file).
+        descriptor = os.open(real, _OPEN_FLAGS)
     with os.fdopen(descriptor, "rb") as handle:
         status = os.fstat(descriptor)
         if not stat.S_ISREG(status.st_mode):
