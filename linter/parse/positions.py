@@ -63,7 +63,11 @@ class LineIndex:
         return len(self.text)
 
     def line_text(self, line0: int) -> str:
-        return self.text[self.line_start(line0) : self.line_end(line0)]
+        """The text of 0-based line `line0`, newline excluded ("" past the end)."""
+        starts, size = self.starts, len(self.text)  # `line_start` and `line_end` inline: it runs per block
+        start = starts[line0] if line0 < len(starts) else size
+        end = starts[line0 + 1] - 1 if line0 + 1 < len(starts) else size
+        return self.text[start:end]
 
     def first_char(self, line0: int) -> Position:
         """Position of the first non-blank character of a 0-based line."""
@@ -71,10 +75,7 @@ class LineIndex:
 
     def first_column(self, line0: int) -> int:
         """The column of `first_char`."""
-        starts, size = self.starts, len(self.text)  # `line_text`, without its two calls: it runs per block
-        start = starts[line0] if line0 < len(starts) else size
-        end = starts[line0 + 1] - 1 if line0 + 1 < len(starts) else size
-        text = self.text[start:end]
+        text = self.line_text(line0)
         return len(text) - len(text.lstrip()) + 1
 
 
