@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from markdown_it import MarkdownIt, rules_inline
+from markdown_it import MarkdownIt, rules_core, rules_inline
 from markdown_it.common.normalize_url import normalizeLink as stock_normalize_link
 from markdown_it.helpers import parseLinkDestination as stock_parse_link_destination
 from markdown_it.rules_block import StateBlock
@@ -104,6 +104,13 @@ def test_the_fast_rules_are_in_place() -> None:
     assert FAST.inline.ruler.getRules("")[0] is not rules_inline.text
     assert STOCK.inline.ruler.getRules("")[0] is rules_inline.text
     assert FAST.block.ruler.getRules("") != STOCK.block.ruler.getRules("")
+    # the core rule that hands an inline of plain text over without the inline parser
+    assert _core_rule(FAST, "inline") is not rules_core.inline
+    assert _core_rule(STOCK, "inline") is rules_core.inline
+
+
+def _core_rule(md: MarkdownIt, name: str) -> Any:
+    return md.core.ruler.__rules__[md.core.ruler.__find__(name)].fn
 
 
 def _corpus_pages() -> list[Path]:
