@@ -92,21 +92,31 @@ def _read_and_store(
     done: list[Sent] = []
     for path, known in items:
         try:
-            content, found, data = _look_up(root, limit, store, path, known)
+            page, content, facts, facts_hash, parsed = _stored_or_parsed(root, limit, store, path, known)
         except (OSError, Refused):
             page = read_page(root, path, limit)  # unreadable now: said, never stored
             done.append((path, "", pickle.dumps(page.__getstate__(), protocol=_PROTOCOL), "", _light(page), None))
             continue
-        if found is not None:
-            page, facts, facts_hash = found
-            done.append((path, content, facts, facts_hash, _light(page), None))
-            continue
-        page = Page.from_bytes(path, data or b"")
-        facts, prose, facts_hash = _split(page)
-        store.put(path, content, facts, prose, facts_hash)
         # `work` runs after the page is pickled: what the rules derive and keep on it is never stored.
-        done.append((path, content, facts, facts_hash, _light(page), work(page) if work is not None else None))
+        done.append((path, content, facts, facts_hash, _light(page), work(page) if work is not None and parsed else None))
     return done
+
+
+def _stored_or_parsed(
+    root: Path, limit: int | None, store: PageStore, path: str, known: str
+) -> tuple[Page, str, bytes, str, bool]:
+    """The page `path` (content hash known from its status, or ""): (the page, its content hash,
+    its pickled facts, its facts hash, whether it was parsed now), from the store when its bytes
+    are stored there, else parsed from the bytes hashed (see `_look_up`) and stored. Raises what
+    reading the file raises."""
+    content, found, data = _look_up(root, limit, store, path, known)
+    if found is not None:
+        page, facts, facts_hash = found
+        return page, content, facts, facts_hash, False
+    page = Page.from_bytes(path, data or b"")
+    facts, prose, facts_hash = _split(page)
+    store.put(path, content, facts, prose, facts_hash)
+    return page, content, facts, facts_hash, True
 
 
 def _light(page: Page) -> tuple[Any, ...]:
@@ -234,17 +244,12 @@ class _Reading:
         site, store = self.site, self.store
         for name, known in items:
             try:
-                content, found, data = _look_up(site.root, site.max_page_bytes, store, name, known)
+                page, content, _, facts_hash, parsed = _stored_or_parsed(site.root, site.max_page_bytes, store, name, known)
             except (OSError, Refused):
                 self.keep(read_page(site.root, name, site.max_page_bytes))  # says why, never stored
                 continue
-            if found is not None:
-                page, _, facts_hash = found
+            if not parsed:
                 page.set_prose_loader(_prose_loader(site, store, name, content))
-            else:
-                page = Page.from_bytes(name, data or b"")
-                facts, prose, facts_hash = _split(page)
-                store.put(name, content, facts, prose, facts_hash)
             self.keep(page)
             site.digests[name] = (content, facts_hash)
 
