@@ -150,7 +150,8 @@ def _problems_of_shape(name: str, tag: TagLine, parent: str | None, children: tu
 @lru_cache(maxsize=8192)
 def _shape_problems(shape: str, lang: str) -> tuple[SchemaProblem, ...]:
     """Problems of one block shape, as JSON: tag lines that differ only in where their
-    attributes sit, or in their order, are validated once."""
+    attributes sit, or in their order, are validated once. Only shapes `_problems_of_shape`
+    could not prove valid come here, so jsonschema judges without a second proof."""
     instance = json.loads(shape)
     name = instance["name"]
 
@@ -159,7 +160,7 @@ def _shape_problems(shape: str, lang: str) -> tuple[SchemaProblem, ...]:
             return words("attribute", lang, tag=name, name=path[1])
         return words("block", lang, tag=name)
 
-    return tuple(shipped_problems(instance, lang, where, BLOCKS, f"/$defs/{name}"))
+    return tuple(problems(shipped_validator(BLOCKS, f"/$defs/{name}"), instance, lang, where))
 
 
 def block_position(block: Block, location: Path) -> tuple[int, int]:
